@@ -1,0 +1,338 @@
+package parley.chat;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import parley.crypto.ChatKey;
+import parley.crypto.EphemeralKeyPair;
+import parley.crypto.InboxId;
+import parley.crypto.MessageId;
+import parley.invite.Invite;
+import parley.invite.InviteException;
+import parley.invite.InviteLink;
+import parley.protocol.DropReason;
+import parley.protocol.Join;
+import parley.store.ProfileStore;
+import parley.store.StoredMessage;
+import parley.transport.BrokerProfile;
+import parley.transport.MqttTransport;
+
+/**
+ * The chat service: the one API both faces (CLI and desktop) use. Commands go in as methods that return futures;
+ * what happens comes out as {@link ChatEvent}s.
+ *
+ * <p>Threading: every chat's state lives on one serial thread, "parley-chat". Commands, transport callbacks and
+ * timers all run there, so no chat state is ever shared between threads. It does the store's (short, local) I/O;
+ * it never waits for the network. Listeners are called on it, in order, and must hand off at once (the desktop
+ * marshals onto the EDT). {@link #close()} stops it after closing every connection.
+ */
+public final class ChatService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChatService.class.getName());
+
+    final ProfileStore store;
+    final MqttTransport transport;
+    final Optional<BrokerProfile> broker;
+    final ChatServiceConfig.Access access;
+    final Optional<String> displayName;
+    final Clock clock;
+    final ChatTimings timings;
+    final ScheduledExecutorService thread;
+    private final Map<ChatId, ChatSession> sessions = new LinkedHashMap<>();
+    private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private ChatService(ChatServiceConfig config) {
+        this.store = config.store();
+        this.transport = config.transport();
+        this.broker = config.broker();
+        this.access = config.access();
+        this.displayName = config.displayName();
+        this.clock = config.clock();
+        this.timings = config.timings();
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-chat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
+    public static ChatService start(ChatServiceConfig config) {
+        ChatService service = new ChatService(config);
+        service.call(() -> {
+            for (Map.Entry<String, byte[]> stored : service.store.chats().entrySet()) {
+                try {
+                    ChatRecord record = ChatRecordCodec.decode(stored.getValue());
+                    ChatSession session = new ChatSession(service, record);
+                    service.sessions.put(record.id, session);
+                    session.resume();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "chat {0} could not be read and is left as it is: {1}",
+                            stored.getKey(), e.getMessage());
+                }
+            }
+            return null;
+        }).join();
+        return service;
+    }
+
+    public void addListener(Consumer<ChatEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ChatEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Makes an invite: a fresh inbox and key, listening from now until it expires or is answered. */
+    public CompletableFuture<PendingInvite> createInvite(Optional<Duration> validity) {
+        return call(() -> {
+            BrokerProfile own = broker.orElseThrow(() -> new ChatException(ChatException.Problem.BROKER,
+                    "no broker configured for invites: give your broker's mqtts:// URL (and wss:// URL for browsers)"));
+            Instant now = clock.instant();
+            ChatRecord r = new ChatRecord(ChatId.random(), true, now);
+            r.name = "Invite " + r.id.value().substring(0, 4);
+            r.phase = ChatPhase.INVITED;
+            r.expires = Optional.of(now.plus(validity.orElse(timings.inviteValidity())));
+            r.mqtts = own.mqtts();
+            r.wss = own.wss();
+            r.ownInbox = InboxId.random();
+            r.inviteKey = ChatKey.random();
+            ChatSession session = new ChatSession(this, r);
+            session.persist();
+            sessions.put(r.id, session);
+            session.resume();
+            emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
+            return new PendingInvite(r.id, linkOf(r), r.expires.orElseThrow());
+        });
+    }
+
+    /** The link of an invite still waiting for its join. */
+    public CompletableFuture<PendingInvite> pendingInvite(ChatId chat) {
+        return call(() -> {
+            ChatRecord r = session(chat).record;
+            if (r.phase != ChatPhase.INVITED) {
+                throw new ChatException(ChatException.Problem.NOT_READY, "chat " + chat + " is not an open invite");
+            }
+            return new PendingInvite(r.id, linkOf(r), r.expires.orElseThrow());
+        });
+    }
+
+    private String linkOf(ChatRecord r) {
+        Invite invite = new Invite(r.ownInbox, r.inviteKey, r.wss, r.mqtts, displayName, r.expires.orElseThrow());
+        return InviteLink.format(invite, broker.flatMap(BrokerProfile::webBase));
+    }
+
+    /** The broker a chat talks through: the chat's own URLs with this profile's CA file and credentials. */
+    BrokerProfile profileFor(ChatRecord r) {
+        return new BrokerProfile(r.mqtts, r.wss, broker.flatMap(BrokerProfile::webBase), access.caFile(),
+                access.username(), access.password());
+    }
+
+    /** Joins the chat an invite link offers: the welcome arrives later as {@link ChatEvent.ChatReady}. */
+    public CompletableFuture<ChatId> join(String link) {
+        Invite invite;
+        try {
+            invite = InviteLink.parse(link, clock);
+        } catch (InviteException e) {
+            return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.BAD_INVITE, e.getMessage(), e));
+        }
+        return call(() -> {
+            Instant now = clock.instant();
+            ChatRecord r = new ChatRecord(ChatId.random(), false, now);
+            r.name = invite.name().orElse("Chat " + r.id.value().substring(0, 4));
+            r.phase = ChatPhase.JOINING;
+            r.expires = Optional.of(invite.expires());
+            r.mqtts = invite.mqtts();
+            r.wss = invite.wss();
+            r.ownInbox = InboxId.random();
+            r.peerInbox = Optional.of(invite.inbox());
+            r.inviteKey = invite.key();
+            EphemeralKeyPair ephemeral = EphemeralKeyPair.generate();
+            r.ephemeralPrivate = Optional.of(ephemeral.privateKeyBytes());
+            Join join = new Join(MessageId.random(), invite.inbox(), r.nextSeq(), now.toEpochMilli(), r.ownInbox,
+                    ephemeral.publicPoint(), displayName);
+            r.handshake = Optional.of(new Handshake(join.id(), join.seq(), join.ts(), join.epk(), displayName));
+            ephemeral.destroy();
+            ChatSession session = new ChatSession(this, r);
+            session.persist();
+            sessions.put(r.id, session);
+            session.resume();
+            emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
+            return r.id;
+        });
+    }
+
+    /** Queues a message; it goes out now if the chat is connected, else after the next connect. */
+    public CompletableFuture<Message> send(ChatId chat, String text) {
+        return call(() -> session(chat).send(text));
+    }
+
+    public CompletableFuture<List<Chat>> chats() {
+        return call(() -> {
+            List<Chat> all = new ArrayList<>();
+            for (ChatSession s : sessions.values()) {
+                all.add(s.snapshot());
+            }
+            all.sort(Comparator.comparing((Chat c) -> c.lastActivity().orElse(c.created())).reversed());
+            return all;
+        });
+    }
+
+    public CompletableFuture<Chat> chat(ChatId chat) {
+        return call(() -> session(chat).snapshot());
+    }
+
+    /** A page of history, newest first: {@code beforeOrdinal} = {@link Long#MAX_VALUE} for the latest. */
+    public CompletableFuture<List<Message>> history(ChatId chat, long beforeOrdinal, int limit) {
+        return call(() -> {
+            session(chat);
+            List<Message> page = new ArrayList<>();
+            for (StoredMessage m : store.history(chat.value(), beforeOrdinal, limit)) {
+                page.add(toMessage(chat, m));
+            }
+            return page;
+        });
+    }
+
+    public CompletableFuture<Void> markRead(ChatId chat) {
+        return call(() -> {
+            session(chat).markRead();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> rename(ChatId chat, String name) {
+        return call(() -> {
+            session(chat).rename(name);
+            return null;
+        });
+    }
+
+    /** Deletes a chat: cancels it if it is an open invite, makes the broker forget its inbox, wipes keys and history. */
+    public CompletableFuture<Void> delete(ChatId chat) {
+        return call(() -> {
+            ChatSession s = session(chat);
+            sessions.remove(chat);
+            s.delete("deleted");
+            return null;
+        }).thenCompose(x -> CompletableFuture.completedFuture(null));
+    }
+
+    /** How many payloads this chat dropped since start, by reason. */
+    public CompletableFuture<Map<DropReason, Long>> drops(ChatId chat) {
+        return call(() -> session(chat).drops());
+    }
+
+    /** Resolves what a user typed for a chat: its id, a unique id prefix, or its exact name. */
+    public CompletableFuture<ChatId> resolve(String nameOrId) {
+        return call(() -> {
+            List<ChatId> byName = new ArrayList<>();
+            List<ChatId> byPrefix = new ArrayList<>();
+            for (ChatSession s : sessions.values()) {
+                if (s.record.id.value().equals(nameOrId)) {
+                    return s.record.id;
+                }
+                if (s.record.name.equals(nameOrId)) {
+                    byName.add(s.record.id);
+                }
+                if (nameOrId.length() >= 3 && s.record.id.value().startsWith(nameOrId)) {
+                    byPrefix.add(s.record.id);
+                }
+            }
+            List<ChatId> found = byName.isEmpty() ? byPrefix : byName;
+            if (found.size() == 1) {
+                return found.getFirst();
+            }
+            throw new ChatException(ChatException.Problem.UNKNOWN_CHAT, found.isEmpty()
+                    ? "no chat called '" + nameOrId + "' (see 'parley chats')"
+                    : "'" + nameOrId + "' names " + found.size() + " chats; use the chat id");
+        });
+    }
+
+    ChatSession session(ChatId chat) {
+        ChatSession s = sessions.get(chat);
+        if (s == null) {
+            throw new ChatException(ChatException.Problem.UNKNOWN_CHAT, "no chat " + chat);
+        }
+        return s;
+    }
+
+    void forget(ChatId chat) {
+        sessions.remove(chat);
+    }
+
+    static Message toMessage(ChatId chat, StoredMessage m) {
+        Delivery delivery = switch (m.status()) {
+            case QUEUED -> Delivery.QUEUED;
+            case SENT -> Delivery.SENT;
+            case DELIVERED -> Delivery.DELIVERED;
+            case RECEIVED -> Delivery.RECEIVED;
+        };
+        return new Message(chat, new MessageId(m.messageId()), m.direction() == parley.store.Direction.OUT,
+                new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal());
+    }
+
+    void emit(ChatEvent event) {
+        for (Consumer<ChatEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "a chat event listener failed", e);
+            }
+        }
+    }
+
+    /** Runs {@code work} on the chat thread. */
+    <T> CompletableFuture<T> call(Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the chat service is closed"));
+            return result;
+        }
+        thread.execute(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    /** Closes every chat's connection (the broker keeps their sessions) and stops the chat thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        call(() -> {
+            for (ChatSession s : sessions.values()) {
+                s.close();
+            }
+            return null;
+        }).join();
+        closed = true;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,575 @@
+package parley.chat;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import parley.crypto.ChatKey;
+import parley.crypto.EphemeralKeyPair;
+import parley.crypto.InboxId;
+import parley.crypto.MessageId;
+import parley.crypto.PublicPoint;
+import parley.protocol.Ack;
+import parley.protocol.DropReason;
+import parley.protocol.Join;
+import parley.protocol.Msg;
+import parley.protocol.Opened;
+import parley.protocol.PayloadCodec;
+import parley.protocol.Plaintext;
+import parley.protocol.Rekey;
+import parley.protocol.RekeyOk;
+import parley.protocol.Welcome;
+import parley.store.Direction;
+import parley.store.Status;
+import parley.store.StoredMessage;
+import parley.transport.BrokerProfile;
+import parley.transport.ConnectionListener;
+import parley.transport.ConnectionState;
+import parley.transport.InboxConnection;
+
+/**
+ * One chat's protocol state machine (PROTOCOL.md sections 4 and 6): invite, join, welcome, messages, acks and
+ * re-sends. Confined to the chat thread; every method runs there.
+ */
+final class ChatSession {
+    private static final System.Logger LOG = System.getLogger(ChatSession.class.getName());
+    /** The outbox id under which a handshake (join or welcome) is re-sent on the same back-off as messages. */
+    private static final String HANDSHAKE = "handshake";
+
+    private final ChatService service;
+    final ChatRecord record;
+    private InboxConnection connection;
+    private ConnectionState connectionState = new ConnectionState.Closed();
+    private final Map<String, ResendBackoff> resends = new LinkedHashMap<>();
+    private final List<MessageId> pendingAcks = new ArrayList<>();
+    private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    private ScheduledFuture<?> ackFlush;
+    private ScheduledFuture<?> resendTimer;
+    private ScheduledFuture<?> phaseTimer;
+    private boolean deleted;
+
+    ChatSession(ChatService service, ChatRecord record) {
+        this.service = service;
+        this.record = record;
+    }
+
+    // ---- life cycle ----
+
+    /** Connects the chat's inbox and arms its timers; also used after a restart. */
+    void resume() {
+        record.retiring.ifPresent(this::retire);
+        switch (record.phase) {
+            case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
+            case JOINING -> schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
+                    () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+            case ACTIVE -> { }
+        }
+        connect();
+    }
+
+    private void connect() {
+        BrokerProfile profile = service.profileFor(record);
+        InboxId inbox = record.ownInbox;
+        connection = service.transport.open(profile, inbox, new ConnectionListener() {
+            @Override
+            public void onMessage(byte[] payload, boolean retained) {
+                if (connection != null && record.ownInbox.equals(inbox) && !deleted) {
+                    received(payload, retained);
+                }
+            }
+
+            @Override
+            public void onStateChanged(ConnectionState state) {
+                if (record.ownInbox.equals(inbox) && !deleted) {
+                    connectionChanged(state);
+                }
+            }
+        }, service.thread);
+        connection.start();
+    }
+
+    private void connectionChanged(ConnectionState state) {
+        connectionState = state;
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        if (state instanceof ConnectionState.Connected) {
+            resendAll();
+            flushAcks();
+        }
+    }
+
+    void close() {
+        cancelTimers();
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        connectionState = new ConnectionState.Closed();
+    }
+
+    /** Forgets the chat: the broker drops its inbox's session, the profile drops its keys and history. */
+    void delete(String why) {
+        deleted = true;
+        close();
+        retire(record.ownInbox);
+        service.store.deleteChat(record.id.value());
+        service.forget(record.id);
+        service.emit(new ChatEvent.ChatRemoved(record.id, why));
+    }
+
+    private void expireInvite() {
+        if (record.phase == ChatPhase.INVITED && !deleted) {
+            LOG.log(Level.INFO, "invite {0} expired", record.id);
+            delete("the invite expired");
+        }
+    }
+
+    /** Makes the broker forget an inbox's session, so nothing queued for it survives (PROTOCOL.md section 4). */
+    private void retire(InboxId inbox) {
+        BrokerProfile profile = service.profileFor(record);
+        service.transport.open(profile, inbox, new ConnectionListener() {
+            @Override
+            public void onMessage(byte[] payload, boolean retained) {}
+
+            @Override
+            public void onStateChanged(ConnectionState state) {}
+        }, service.thread).retire().whenCompleteAsync((ok, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "could not retire inbox {0} yet: {1}", inbox.abbreviated(), failure.getMessage());
+                return; // kept in record.retiring: tried again on the next start
+            }
+            if (record.retiring.equals(Optional.of(inbox)) && !deleted) {
+                record.retiring = Optional.empty();
+                persist();
+            }
+        }, service.thread);
+    }
+
+    // ---- receiving ----
+
+    private void received(byte[] payload, boolean retained) {
+        if (retained) {
+            drop(DropReason.RETAINED); // a rogue may plant a retained payload in any inbox (PROTOCOL.md section 1)
+            return;
+        }
+        switch (PayloadCodec.open(payload, record.receiveKeys(), record.ownInbox)) {
+            case Opened.Rejected rejected -> {
+                if (rejected.ackable().isPresent() && rejected.key().map(record::isEpochKey).orElse(false)) {
+                    queueAck(rejected.ackable().get()); // authenticated but unusable: ack so the sender stops
+                }
+                drop(rejected.reason());
+            }
+            case Opened.Accepted accepted -> accepted(accepted.plaintext(), accepted.key());
+        }
+    }
+
+    private void accepted(Plaintext plaintext, ChatKey key) {
+        boolean underInviteKey = key.equals(record.inviteKey) && !record.isEpochKey(key);
+        switch (plaintext) {
+            case Join join when underInviteKey -> joinArrived(join);
+            case Welcome welcome when underInviteKey -> welcomeArrived(welcome);
+            case Msg msg when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
+                peerUsedChatKey();
+                messageArrived(msg);
+            }
+            case Ack ack when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
+                peerUsedChatKey();
+                ackArrived(ack);
+            }
+            case Rekey rekey -> drop(DropReason.UNEXPECTED);
+            case RekeyOk rekeyOk -> drop(DropReason.UNEXPECTED);
+            default -> drop(DropReason.UNEXPECTED); // e.g. a msg under the invite key: anyone who saw the QR has it
+        }
+    }
+
+    private void joinArrived(Join join) {
+        if (!record.inviter) {
+            drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.INVITED) {
+            acceptJoin(join);
+        } else if (record.acceptedJoin.equals(Optional.of(join.id()))) {
+            drop(DropReason.DUPLICATE);
+        } else {
+            drop(DropReason.UNEXPECTED); // only the first valid join is accepted
+        }
+    }
+
+    /** The inviter's side of the join: new inbox, new key, welcome, retire the invite inbox. */
+    private void acceptJoin(Join join) {
+        Instant now = service.clock.instant();
+        EphemeralKeyPair ephemeral = EphemeralKeyPair.generate();
+        PublicPoint ownPublic = ephemeral.publicPoint();
+        ChatKey chatKey;
+        try {
+            chatKey = ephemeral.deriveChatKey(join.epk(), record.inviteKey);
+        } finally {
+            ephemeral.destroy(); // forward secrecy of the join: the private half never outlives the derivation
+        }
+        InboxId inviteInbox = record.ownInbox;
+        close();
+        record.retiring = Optional.of(inviteInbox);
+        record.ownInbox = InboxId.random();
+        record.peerInbox = Optional.of(join.inbox());
+        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
+        record.phase = ChatPhase.ACTIVE;
+        record.expires = Optional.empty();
+        record.acceptedJoin = Optional.of(join.id());
+        record.peerSeq = join.seq();
+        join.name().ifPresent(n -> record.name = n);
+        record.handshake = Optional.of(new Handshake(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
+                ownPublic, service.displayName));
+        record.handshakeConfirmed = false;
+        record.lastActivity = Optional.of(now);
+        persist();
+        LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
+        retire(inviteInbox);
+        connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
+        service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
+    }
+
+    private void welcomeArrived(Welcome welcome) {
+        if (record.inviter) {
+            drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.JOINING) {
+            completeJoin(welcome);
+        } else if (record.acceptedJoin.equals(Optional.of(welcome.id()))) {
+            drop(DropReason.DUPLICATE);
+            queueAck(welcome.id()); // our ack may have been lost: the inviter re-sends until it sees one
+        } else {
+            drop(DropReason.UNEXPECTED);
+        }
+    }
+
+    /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm. */
+    private void completeJoin(Welcome welcome) {
+        Instant now = service.clock.instant();
+        byte[] secret = record.ephemeralPrivate.orElseThrow();
+        EphemeralKeyPair ephemeral = EphemeralKeyPair.restore(secret, record.handshake.orElseThrow().epk());
+        ChatKey chatKey;
+        try {
+            chatKey = ephemeral.deriveChatKey(welcome.epk(), record.inviteKey);
+        } finally {
+            ephemeral.destroy();
+            Arrays.fill(secret, (byte) 0);
+        }
+        record.ephemeralPrivate = Optional.empty();
+        record.peerInbox = Optional.of(welcome.inbox());
+        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
+        record.phase = ChatPhase.ACTIVE;
+        record.expires = Optional.empty();
+        record.acceptedJoin = Optional.of(welcome.id());
+        record.peerSeq = welcome.seq();
+        record.handshakeConfirmed = true;
+        welcome.name().ifPresent(n -> record.name = n);
+        record.lastActivity = Optional.of(now);
+        resends.remove(HANDSHAKE);
+        cancelPhaseTimer();
+        persist();
+        LOG.log(Level.INFO, "chat {0}: welcome arrived; chat key agreed", record.id);
+        queueAck(welcome.id());
+        flushAcks();
+        service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
+    }
+
+    /** Any payload under the chat key proves the welcome arrived: stop re-sending it. */
+    private void peerUsedChatKey() {
+        if (!record.handshakeConfirmed) {
+            record.handshakeConfirmed = true;
+            resends.remove(HANDSHAKE);
+            persist();
+        }
+    }
+
+    private void messageArrived(Msg msg) {
+        queueAck(msg.id()); // duplicates too: the sender re-sends until it hears an ack
+        if (service.store.hasMessage(record.id.value(), Direction.IN, msg.id().value())) {
+            drop(DropReason.DUPLICATE);
+            return;
+        }
+        if (msg.seq() > record.peerSeq + 1) {
+            LOG.log(Level.DEBUG, "chat {0}: {1} messages missing before seq {2} (they may still come)",
+                    record.id, msg.seq() - record.peerSeq - 1, msg.seq());
+        }
+        record.peerSeq = Math.max(record.peerSeq, msg.seq());
+        StoredMessage stored = service.store.addMessage(record.id.value(), msg.id().value(), Direction.IN,
+                msg.seq(), msg.ts(), Status.RECEIVED, msg.text().getBytes(StandardCharsets.UTF_8));
+        record.unread++;
+        record.lastActivity = Optional.of(service.clock.instant());
+        persist();
+        service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+    }
+
+    private void ackArrived(Ack ack) {
+        for (MessageId id : ack.ids()) {
+            resends.remove(id.value());
+            if (service.store.setStatus(record.id.value(), id.value(), Status.DELIVERED)) {
+                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.DELIVERED));
+            }
+        }
+        if (resends.isEmpty()) {
+            cancelResendTimer();
+        }
+    }
+
+    private void drop(DropReason reason) {
+        drops.merge(reason, 1L, Long::sum);
+        LOG.log(Level.DEBUG, "chat {0}: dropped a payload ({1})", record.id, reason.label());
+        service.emit(new ChatEvent.PayloadDropped(record.id, reason));
+    }
+
+    // ---- sending ----
+
+    Message send(String text) {
+        if (record.phase != ChatPhase.ACTIVE) {
+            throw new ChatException(ChatException.Problem.NOT_READY, record.phase == ChatPhase.INVITED
+                    ? "nobody has joined this invite yet"
+                    : "the chat is not ready: waiting for the inviter's welcome");
+        }
+        Instant now = service.clock.instant();
+        Msg msg;
+        byte[] sealedForCheck;
+        try {
+            msg = new Msg(MessageId.random(), record.peerInbox.orElseThrow(), record.sendSeq + 1, now.toEpochMilli(), text);
+            sealedForCheck = PayloadCodec.seal(msg, currentKey()); // refuses text a peer could not read, before storing
+        } catch (IllegalArgumentException e) {
+            throw new ChatException(ChatException.Problem.BAD_TEXT, e.getMessage(), e);
+        }
+        record.nextSeq();
+        record.lastActivity = Optional.of(now);
+        persist();
+        StoredMessage stored = service.store.addMessage(record.id.value(), msg.id().value(), Direction.OUT,
+                msg.seq(), msg.ts(), Status.QUEUED, text.getBytes(StandardCharsets.UTF_8));
+        Message message = ChatService.toMessage(record.id, stored);
+        service.emit(new ChatEvent.MessageAdded(record.id, message));
+        publishMessage(msg.id(), sealedForCheck);
+        return message;
+    }
+
+    private ChatKey currentKey() {
+        return record.currentEpoch().orElseThrow().key();
+    }
+
+    private void publishMessage(MessageId id, byte[] payload) {
+        Instant now = service.clock.instant();
+        ResendBackoff previous = resends.get(id.value());
+        ResendBackoff next = previous == null
+                ? ResendBackoff.after(now, service.timings.resendFirst())
+                : previous.next(now, service.timings.resendMax());
+        resends.put(id.value(), next);
+        armResendTimer(next.due());
+        if (!(connectionState instanceof ConnectionState.Connected)) {
+            return; // stays queued: sent after the next connect
+        }
+        connection.publish(record.peerInbox.orElseThrow(), payload).whenCompleteAsync((ok, failure) -> {
+            if (failure == null && !deleted && service.store.setStatus(record.id.value(), id.value(), Status.SENT)) {
+                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.SENT));
+            }
+        }, service.thread);
+    }
+
+    /** Re-sends the handshake and every unacknowledged message now (after a connect) under the current key. */
+    private void resendAll() {
+        resendDue(true);
+    }
+
+    private void resendDue(boolean everything) {
+        if (deleted) {
+            return;
+        }
+        Instant now = service.clock.instant();
+        if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
+            sendHandshake(now);
+        }
+        if (record.phase == ChatPhase.ACTIVE) {
+            for (StoredMessage m : service.store.outbox(record.id.value())) {
+                if (everything || isDue(m.messageId(), now)) {
+                    Msg msg = new Msg(new MessageId(m.messageId()), record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
+                            new String(m.body(), StandardCharsets.UTF_8));
+                    publishMessage(msg.id(), PayloadCodec.seal(msg, currentKey()));
+                }
+            }
+        }
+        armResendTimer(null);
+    }
+
+    private boolean isDue(String id, Instant now) {
+        ResendBackoff b = resends.get(id);
+        return b == null || !b.due().isAfter(now);
+    }
+
+    private boolean handshakeOutstanding() {
+        return record.handshake.isPresent()
+                && (record.phase == ChatPhase.JOINING || (record.inviter && !record.handshakeConfirmed));
+    }
+
+    /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */
+    private void sendHandshake(Instant now) {
+        Handshake h = record.handshake.orElseThrow();
+        InboxId to = record.peerInbox.orElseThrow();
+        Plaintext p = record.inviter
+                ? new Welcome(h.id(), to, h.seq(), h.ts(), record.ownInbox, h.epk(), h.name())
+                : new Join(h.id(), to, h.seq(), h.ts(), record.ownInbox, h.epk(), h.name());
+        ResendBackoff previous = resends.get(HANDSHAKE);
+        resends.put(HANDSHAKE, previous == null
+                ? ResendBackoff.after(now, service.timings.resendFirst())
+                : previous.next(now, service.timings.resendMax()));
+        if (connectionState instanceof ConnectionState.Connected) {
+            connection.publish(to, PayloadCodec.seal(p, record.inviteKey)).exceptionally(failure -> {
+                LOG.log(Level.DEBUG, "chat {0}: handshake not taken by the broker yet: {1}", record.id,
+                        failure.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Makes sure the re-send timer fires by the earliest due item. {@code newDue}, when given, is the only item that
+     * changed, which spares a scan of the whole outbox per message in a burst.
+     */
+    private void armResendTimer(Instant newDue) {
+        if (resends.isEmpty() || deleted) {
+            return;
+        }
+        boolean armed = resendTimer != null && !resendTimer.isDone();
+        if (armed && newDue != null) {
+            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), newDue).toMillis()) {
+                return;
+            }
+        }
+        Instant earliest = resends.values().stream().map(ResendBackoff::due).min(Instant::compareTo).orElseThrow();
+        if (armed) {
+            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), earliest).toMillis()) {
+                return;
+            }
+            resendTimer.cancel(false);
+        }
+        long delay = Math.max(0, Duration.between(service.clock.instant(), earliest).toMillis());
+        resendTimer = service.thread.schedule(() -> {
+            resendTimer = null;
+            resendDue(false);
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- acks ----
+
+    private void queueAck(MessageId id) {
+        if (!pendingAcks.contains(id)) {
+            pendingAcks.add(id);
+        }
+        if (pendingAcks.size() >= Ack.MAX_IDS) {
+            flushAcks();
+        } else if (ackFlush == null) {
+            ackFlush = service.thread.schedule(this::flushAcks, service.timings.ackBatch().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Sends the batched acks; acks are not acked, so a lost one is answered by the sender's re-send. */
+    private void flushAcks() {
+        if (ackFlush != null) {
+            ackFlush.cancel(false);
+            ackFlush = null;
+        }
+        if (pendingAcks.isEmpty() || record.phase != ChatPhase.ACTIVE || deleted
+                || !(connectionState instanceof ConnectionState.Connected)) {
+            return;
+        }
+        while (!pendingAcks.isEmpty()) {
+            List<MessageId> batch = new ArrayList<>(pendingAcks.subList(0, Math.min(Ack.MAX_IDS, pendingAcks.size())));
+            pendingAcks.subList(0, batch.size()).clear();
+            Ack ack = new Ack(MessageId.random(), record.peerInbox.orElseThrow(), service.clock.millis(), batch);
+            connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(ack, currentKey()));
+        }
+    }
+
+    // ---- user commands and views ----
+
+    void markRead() {
+        if (record.unread != 0) {
+            record.unread = 0;
+            persist();
+            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        }
+    }
+
+    void rename(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 64) {
+            throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name must be 1 to 64 characters");
+        }
+        record.name = trimmed;
+        persist();
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+    }
+
+    Map<DropReason, Long> drops() {
+        return Map.copyOf(drops);
+    }
+
+    Chat snapshot() {
+        return new Chat(record.id, record.name, record.phase, record.inviter, record.created, record.expires,
+                record.lastActivity, record.unread, connectionView(), record.verified,
+                record.currentEpoch().map(EpochKey::epoch).orElse(0L));
+    }
+
+    private Chat.Connection connectionView() {
+        return switch (connectionState) {
+            case ConnectionState.Connecting c -> new Chat.Connection(Chat.Connection.Status.CONNECTING,
+                    c.attempt() > 1 ? "connecting (attempt " + c.attempt() + ")" : "connecting");
+            case ConnectionState.Connected c -> new Chat.Connection(Chat.Connection.Status.ONLINE, "online");
+            case ConnectionState.Waiting w -> new Chat.Connection(Chat.Connection.Status.WAITING,
+                    w.reason() + "; retrying in " + Math.max(1, w.delay().toSeconds()) + " s");
+            case ConnectionState.TakenOver t -> new Chat.Connection(Chat.Connection.Status.WAITING,
+                    "another device or Parley uses this chat's inbox (" + t.drops() + " take-overs); retrying in "
+                            + Math.max(1, t.backoff().toSeconds()) + " s");
+            case ConnectionState.Failed f -> new Chat.Connection(Chat.Connection.Status.FAILED, f.message());
+            case ConnectionState.Closed c -> new Chat.Connection(Chat.Connection.Status.OFFLINE, "offline");
+        };
+    }
+
+    void persist() {
+        if (!deleted) {
+            service.store.putChat(record.id.value(), ChatRecordCodec.encode(record));
+        }
+    }
+
+    // ---- timers ----
+
+    private void schedulePhaseTimer(Instant when, Runnable action) {
+        cancelPhaseTimer();
+        long delay = Math.max(0, Duration.between(service.clock.instant(), when).toMillis());
+        phaseTimer = service.thread.schedule(action, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelPhaseTimer() {
+        if (phaseTimer != null) {
+            phaseTimer.cancel(false);
+            phaseTimer = null;
+        }
+    }
+
+    private void cancelResendTimer() {
+        if (resendTimer != null) {
+            resendTimer.cancel(false);
+            resendTimer = null;
+        }
+    }
+
+    private void cancelTimers() {
+        cancelPhaseTimer();
+        cancelResendTimer();
+        if (ackFlush != null) {
+            ackFlush.cancel(false);
+            ackFlush = null;
+        }
+    }
+}

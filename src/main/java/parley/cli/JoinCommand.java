@@ -1,0 +1,65 @@
+package parley.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import parley.chat.ChatEvent;
+import parley.chat.ChatId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code parley join LINK}: answers an invite and waits for the inviter's welcome. */
+@Command(name = "join", description = "Join the chat an invite link offers and wait for the inviter's welcome.")
+final class JoinCommand implements Callable<Integer> {
+    @ParentCommand
+    ParleyCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "LINK", description = "The invite link (quote it: it contains '&').")
+    String link;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2m",
+            description = "How long to wait for the welcome (default 2m); the join stays pending after that.")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ProfileOpener.OpenProfile profile = parent.open();
+             EventWaiter events = new EventWaiter(profile.chats())) {
+            ChatId chat = profile.chats().join(link).join();
+            err.println("join sent for chat " + chat + "; waiting for the welcome");
+            err.flush();
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                Optional<ChatEvent> event = events.next(Duration.between(Instant.now(), deadline));
+                if (event.isEmpty()) {
+                    throw new CliFailure(ExitCode.TIMEOUT, "no answer: the invite may have been used, cancelled or "
+                            + "expired. The join stays pending ('parley listen' keeps waiting, 'parley delete " + chat
+                            + "' gives up)");
+                }
+                switch (event.get()) {
+                    case ChatEvent.ChatReady ready when ready.chat().equals(chat) -> {
+                        out.println("joined: " + chat + " " + ready.snapshot().name());
+                        out.flush();
+                        return ExitCode.OK.code;
+                    }
+                    case ChatEvent.JoinUnanswered unanswered when unanswered.chat().equals(chat) -> {
+                        err.println("no answer yet: the invite may have been used, cancelled or expired; still waiting");
+                        err.flush();
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+}

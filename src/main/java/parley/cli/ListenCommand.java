@@ -1,0 +1,69 @@
+package parley.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import parley.chat.ChatEvent;
+import parley.chat.ChatId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code parley listen [CHAT]}: stays connected and prints what happens as JSON lines. */
+@Command(name = "listen", description = {
+        "Stay online: receive, acknowledge and re-send, printing events as JSON lines on stdout.",
+        "Events: message, delivery, dropped, ready, removed, unanswered, connection."})
+final class ListenCommand implements Callable<Integer> {
+    @ParentCommand
+    ParleyCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CHAT", description = "Only this chat (id, id prefix or name).")
+    String chat;
+
+    @Option(names = "--count", paramLabel = "N", description = "Exit after N incoming messages.")
+    Integer count;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Exit after this long (exit code 6 if --count was not reached).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ProfileOpener.OpenProfile profile = parent.open();
+             EventWaiter events = new EventWaiter(profile.chats())) {
+            Optional<ChatId> only = chat == null ? Optional.empty() : Optional.of(profile.chats().resolve(chat).join());
+            Instant deadline = timeout == null ? Instant.MAX : Instant.now().plus(timeout);
+            int received = 0;
+            while (count == null || received < count) {
+                Duration left = deadline == Instant.MAX ? Duration.ofDays(1) : Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    if (count != null) {
+                        throw new CliFailure(ExitCode.TIMEOUT, "received " + received + " of " + count + " messages");
+                    }
+                    return ExitCode.OK.code;
+                }
+                Optional<ChatEvent> event = events.next(left);
+                if (event.isEmpty() || (only.isPresent() && !only.get().equals(event.get().chat()))) {
+                    continue;
+                }
+                if (event.get() instanceof ChatEvent.MessageAdded added && !added.message().outgoing()) {
+                    received++;
+                }
+                JsonLines.event(event.get()).ifPresent(line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            }
+            return ExitCode.OK.code;
+        }
+    }
+}

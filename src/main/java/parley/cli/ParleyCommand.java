@@ -1,0 +1,140 @@
+package parley.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import parley.chat.ChatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parley}: the command line face of the chat service. */
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
+        description = "Secure chat over an MQTT broker you run yourself.",
+        subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
+                ListenCommand.class, HistoryCommand.class, RenameCommand.class, DeleteCommand.class,
+                PassphraseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error (a bug)", "2:wrong command line",
+                "3:bad invite (malformed, cut off, expired, newer version)", "4:broker unreachable or refused us",
+                "5:profile in use, locked or unreadable", "6:timed out waiting", "7:no such chat, or not ready"})
+public final class ParleyCommand {
+    final ProfileOpener opener;
+
+    @Option(names = "--profile", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Profile directory (default: $XDG_DATA_HOME/parley).")
+    Path profile;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "File holding the profile's passphrase (first line). Env: PARLEY_PASSPHRASE_FILE.")
+    Path passphraseFile;
+
+    @Option(names = "--broker", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Your broker's mqtts:// URL (saved in the profile).")
+    URI mqtts;
+
+    @Option(names = "--wss", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Your broker's wss:// URL for browsers (saved; put in invites).")
+    URI wss;
+
+    @Option(names = "--web", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "The web client's https:// URL (saved; invite links open it).")
+    URI web;
+
+    @Option(names = "--ca", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Extra CA certificate (PEM) to trust for your broker, besides the system's (saved).")
+    Path ca;
+
+    @Option(names = "--username", scope = CommandLine.ScopeType.INHERIT, description = "Broker username (saved).")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "File holding the broker password (saved in the profile).")
+    Path passwordFile;
+
+    @Option(names = "--name", scope = CommandLine.ScopeType.INHERIT,
+            description = "Your display name, shown to people you chat with (saved).")
+    String displayName;
+
+    public ParleyCommand(ProfileOpener opener) {
+        this.opener = opener;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(ProfileOpener opener, String... args) {
+        CommandLine cli = new CommandLine(new ParleyCommand(opener));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable cause = unwrap(e);
+            PrintWriter err = line.getErr();
+            err.println("parley: " + messageOf(cause));
+            err.flush();
+            ExitCode code = exitCodeOf(cause);
+            if (code == ExitCode.INTERNAL) {
+                cause.printStackTrace(err);
+            }
+            return code.code;
+        });
+        return cli.execute(args);
+    }
+
+    ProfileOpener.OpenProfile open() {
+        Optional<Path> passphrase = Optional.ofNullable(passphraseFile)
+                .or(() -> Optional.ofNullable(System.getenv("PARLEY_PASSPHRASE_FILE")).map(Path::of));
+        try {
+            return opener.open(new ProfileRequest(Optional.ofNullable(profile), passphrase, Optional.ofNullable(mqtts),
+                    Optional.ofNullable(wss), Optional.ofNullable(web), Optional.ofNullable(ca),
+                    Optional.ofNullable(username), Optional.ofNullable(passwordFile), Optional.ofNullable(displayName)));
+        } catch (CliFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliFailure(ExitCode.PROFILE, messageOf(e), e);
+        }
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static String messageOf(Throwable t) {
+        Throwable u = unwrap(t);
+        return u.getMessage() != null ? u.getMessage() : u.getClass().getSimpleName();
+    }
+
+    static ExitCode exitCodeOf(Throwable t) {
+        return switch (unwrap(t)) {
+            case CliFailure f -> f.exitCode();
+            case ChatException c -> switch (c.problem()) {
+                case BAD_INVITE -> ExitCode.BAD_INVITE;
+                case UNKNOWN_CHAT, NOT_READY, BAD_TEXT -> ExitCode.CHAT;
+                case STORE -> ExitCode.PROFILE;
+                case BROKER -> ExitCode.BROKER;
+            };
+            case CommandLine.ParameterException p -> ExitCode.USAGE;
+            default -> ExitCode.INTERNAL;
+        };
+    }
+
+    /** The version from the build (a filtered resource). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = ParleyCommand.class.getResourceAsStream("/parley/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"Parley " + p.getProperty("version", "(unknown version)") + " (protocol 1, Java "
+                    + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the layers honest: each package imports only the packages its row allows (STYLE.md), and nothing but
+ * the desktop face touches Swing or AWT windows.
+ */
+class LayeringTest {
+    private static final Path MAIN = Path.of(System.getProperty("parley.repo", "."), "src/main/java/parley");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
+    private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss)?)\\.[A-Z]");
+
+    /** Which parley packages each package may use. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "crypto", Set.of(),
+            "protocol", Set.of("crypto"),
+            "invite", Set.of("crypto"),
+            "invite.qr", Set.of("invite", "crypto"),
+            "transport", Set.of("crypto", "transport.wss"),
+            "transport.wss", Set.of(),
+            "store", Set.of("crypto"),
+            "chat", Set.of("crypto", "protocol", "invite", "transport", "store"),
+            "cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol"),
+            "app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "transport", "store", "ui"));
+
+    /** Third-party libraries per package: everything else may use only the JDK. */
+    private static final Map<String, Set<String>> LIBRARIES = Map.of(
+            "crypto", Set.of("org.bouncycastle"),
+            "protocol", Set.of("com.google.gson"),
+            "invite.qr", Set.of("com.google.zxing"),
+            "transport", Set.of("org.eclipse.paho"),
+            "transport.wss", Set.of("org.eclipse.paho"),
+            "chat", Set.of("com.google.gson"),
+            "cli", Set.of("picocli", "com.google.gson"),
+            "app", Set.of("com.google.gson", "picocli"));
+
+    private static final List<String> SWING = List.of("javax.swing", "java.awt.event", "java.awt.Frame", "java.awt.Window",
+            "java.awt.Robot", "java.awt.Toolkit");
+
+    @Test
+    void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
+                if (pkg.equals("ui")) {
+                    continue; // the desktop face: java.desktop and FlatLaf are its business
+                }
+                String source = Files.readString(file);
+                Set<String> allowed = ALLOWED.getOrDefault(pkg, Set.of());
+                Set<String> libraries = LIBRARIES.getOrDefault(pkg, Set.of());
+                Matcher m = IMPORT.matcher(source);
+                while (m.find()) {
+                    String imported = m.group(1);
+                    if (imported.startsWith("parley.")) {
+                        String target = imported.substring("parley.".length());
+                        if (!target.equals(pkg) && !allowed.contains(target)) {
+                            violations.add(file.getFileName() + " (" + pkg + ") imports parley." + target);
+                        }
+                    } else if (!imported.startsWith("java.") && !imported.startsWith("javax.")
+                            && libraries.stream().noneMatch(imported::startsWith)) {
+                        violations.add(file.getFileName() + " (" + pkg + ") uses library " + imported);
+                    }
+                    if (!pkg.equals("app") && SWING.stream().anyMatch(imported::startsWith)) {
+                        violations.add(file.getFileName() + " (" + pkg + ") imports UI toolkit " + imported);
+                    }
+                }
+                Matcher inline = INLINE.matcher(source);
+                while (inline.find()) {
+                    String target = inline.group(1);
+                    if (!target.equals(pkg) && !allowed.contains(target)) {
+                        violations.add(file.getFileName() + " (" + pkg + ") names parley." + target + " inline");
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("imports across layers").isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package parley.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import parley.crypto.ChatKey;
+import parley.crypto.InboxId;
+import parley.store.ProfileStore;
+import parley.testing.BrokerStack;
+import parley.transport.BrokerProfile;
+import parley.transport.MqttTransport;
+
+/** One user in a chat test: a profile, a transport and a chat service against the real broker stack. */
+final class Party implements AutoCloseable {
+    final String name;
+    final Path profile;
+    final ProfileStore store;
+    final MqttTransport transport;
+    final ChatService service;
+    final List<ChatEvent> events = new CopyOnWriteArrayList<>();
+
+    private Party(String name, Path profile, ProfileStore store, MqttTransport transport, ChatService service) {
+        this.name = name;
+        this.profile = profile;
+        this.store = store;
+        this.transport = transport;
+        this.service = service;
+    }
+
+    /** A party whose broker is reached over the given URLs (mqtts, wss or both) with the stack's CA. */
+    static Party start(String name, Path profile, BrokerStack stack, Optional<URI> mqtts, Optional<URI> wss,
+                       ChatTimings timings) {
+        ProfileStore store = ProfileStore.open(profile, Optional.empty());
+        MqttTransport transport = new MqttTransport();
+        BrokerProfile broker = new BrokerProfile(mqtts, wss, Optional.empty(), Optional.of(stack.caFile()),
+                Optional.empty(), Optional.empty());
+        ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(broker),
+                new ChatServiceConfig.Access(Optional.of(stack.caFile()), Optional.empty(), Optional.empty()),
+                Optional.of(name), Clock.systemUTC(), timings));
+        Party party = new Party(name, profile, store, transport, service);
+        service.addListener(party.events::add);
+        return party;
+    }
+
+    static ChatTimings fastTimings() {
+        return ChatTimings.standard().withResend(Duration.ofMillis(700), Duration.ofSeconds(3))
+                .withJoinUnanswered(Duration.ofSeconds(3));
+    }
+
+    /** Waits for an event matching {@code test}, failing with what did arrive. */
+    <E extends ChatEvent> E await(Class<E> type, Predicate<E> test, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (ChatEvent e : events) {
+                if (type.isInstance(e) && test.test(type.cast(e))) {
+                    return type.cast(e);
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError(name + " waited " + timeout + " for a " + type.getSimpleName() + "; got " + events);
+    }
+
+    /** The texts of incoming messages shown to the user, in arrival order. */
+    List<String> receivedTexts(ChatId chat) {
+        return events.stream()
+                .filter(e -> e instanceof ChatEvent.MessageAdded m && m.chat().equals(chat) && !m.message().outgoing())
+                .map(e -> ((ChatEvent.MessageAdded) e).message().text())
+                .toList();
+    }
+
+    void awaitReceived(ChatId chat, int count, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end && receivedTexts(chat).size() < count) {
+            sleep(20);
+        }
+        assertThat(receivedTexts(chat)).as(name + " received").hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    InboxId ownInbox(ChatId chat) {
+        return service.call(() -> service.session(chat).record.ownInbox).join();
+    }
+
+    ChatKey chatKey(ChatId chat) {
+        return service.call(() -> service.session(chat).record.currentEpoch().orElseThrow().key()).join();
+    }
+
+    ChatKey inviteKey(ChatId chat) {
+        return service.call(() -> service.session(chat).record.inviteKey).join();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        transport.close();
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
