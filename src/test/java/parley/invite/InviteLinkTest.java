@@ -22,6 +22,7 @@ import static parley.invite.InviteFixtures.WSS;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,13 +51,13 @@ class InviteLinkTest {
 
     static Stream<Arguments> everyCombination() {
         Stream.Builder<Arguments> all = Stream.builder();
-        for (Optional<URI> wss : java.util.List.of(Optional.of(WSS), Optional.<URI>empty())) {
-            for (Optional<URI> mqtts : java.util.List.of(Optional.of(MQTTS), Optional.<URI>empty())) {
+        for (Optional<URI> wss : List.of(Optional.of(WSS), Optional.<URI>empty())) {
+            for (Optional<URI> mqtts : List.of(Optional.of(MQTTS), Optional.<URI>empty())) {
                 if (wss.isEmpty() && mqtts.isEmpty()) {
                     continue;
                 }
-                for (Optional<String> name : java.util.List.of(Optional.of("Alice"), Optional.<String>empty())) {
-                    for (Optional<URI> base : java.util.List.of(Optional.of(WEB_BASE), Optional.<URI>empty())) {
+                for (Optional<String> name : List.of(Optional.of("Alice"), Optional.<String>empty())) {
+                    for (Optional<URI> base : List.of(Optional.of(WEB_BASE), Optional.<URI>empty())) {
                         all.add(Arguments.of(new Invite(INBOX, KEY, wss, mqtts, name, EXPIRES), base));
                     }
                 }
@@ -129,7 +130,7 @@ class InviteLinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"WIFI:S:home;T:WPA;P:secret;;", "hello", "", "https://example.com/"})
+    @ValueSource(strings = {"WIFI:S:home;T:WPA;P:secret;;", "parley-safety:1:12345678901234567890", "hello", "", "https://example.com/"})
     void refusesOtherQrContentAsNotAnInvite(String text) {
         assertThat(refused(text).problem()).isEqualTo(NOT_AN_INVITE);
     }

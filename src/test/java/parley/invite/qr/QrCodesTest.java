@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class QrCodesTest {
 
     @Test
     void aLinkRenderedAtFourPixelsPerModuleDecodesBack() {
-        assertThat(QrDecoder.decode(QrCodes.render(LINK, 4))).isEqualTo(new QrScan.Found(java.util.List.of(LINK)));
+        assertThat(QrDecoder.decode(QrCodes.render(LINK, 4))).isEqualTo(new QrScan.Found(List.of(LINK)));
     }
 
     @ParameterizedTest
@@ -84,7 +85,7 @@ class QrCodesTest {
         System.out.printf("max-length invite link: %d characters, QR version %d (%d modules + quiet zone)%n",
                 link.length(), version, 17 + 4 * version);
         BufferedImage image = QrCodes.render(link, 4);
-        assertThat(QrDecoder.decode(image)).isEqualTo(new QrScan.Found(java.util.List.of(link)));
+        assertThat(QrDecoder.decode(image)).isEqualTo(new QrScan.Found(List.of(link)));
         assertThat(version).isLessThanOrEqualTo(25);
     }
 
@@ -102,14 +103,14 @@ class QrCodesTest {
     @Test
     void terminalOutputScansOnADarkTerminal() {
         BufferedImage screen = rasterise(QrCodes.toTerminal(LINK), 0xE0E0E0, 0x101010);
-        assertThat(QrDecoder.decode(screen)).isEqualTo(new QrScan.Found(java.util.List.of(LINK)));
+        assertThat(QrDecoder.decode(screen)).isEqualTo(new QrScan.Found(List.of(LINK)));
         assertThat(isLightAt(screen, MARGIN + 1, MARGIN + 1)).as("quiet zone light on a dark terminal").isTrue();
     }
 
     @Test
     void invertedTerminalOutputScansOnALightTerminal() {
         BufferedImage screen = rasterise(QrCodes.toTerminal(LINK, true), 0x101010, 0xF8F8F8);
-        assertThat(QrDecoder.decode(screen)).isEqualTo(new QrScan.Found(java.util.List.of(LINK)));
+        assertThat(QrDecoder.decode(screen)).isEqualTo(new QrScan.Found(List.of(LINK)));
         assertThat(isLightAt(screen, MARGIN + 1, MARGIN + 1)).isTrue();
     }
 
