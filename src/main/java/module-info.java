@@ -1,5 +1,6 @@
 /** Parley: secure chat over an MQTT broker you run yourself. */
 module parley {
+    requires java.desktop;
     requires java.net.http;
     requires java.sql;
     requires com.google.gson;
@@ -10,4 +11,6 @@ module parley {
     requires org.eclipse.paho.client.mqttv3;
 
     exports parley.crypto;
+    exports parley.invite;
+    exports parley.invite.qr;
 }
