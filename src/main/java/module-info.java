@@ -10,4 +10,6 @@ module parley {
     requires org.eclipse.paho.client.mqttv3;
 
     exports parley.crypto;
+
+    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
 }
