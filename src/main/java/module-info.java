@@ -11,6 +11,9 @@ module parley {
     requires org.eclipse.paho.client.mqttv3;
 
     exports parley.crypto;
+    exports parley.protocol;
     exports parley.invite;
     exports parley.invite.qr;
+
+    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
 }
