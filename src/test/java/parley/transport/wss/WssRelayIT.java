@@ -189,7 +189,7 @@ class WssRelayIT {
         relay = startRelay("localhost", RelayBehaviour.pingsOnly());
         Peer a = connect("ours-pings", ours());
 
-        Thread.sleep(2000);
+        Thread.sleep(2500);
 
         assertThat(relay.pongsForOurPings.get()).isGreaterThanOrEqualTo(4);
         assertThat(a.lost).isEmpty();
