@@ -1,0 +1,38 @@
+package parley.protocol;
+
+import parley.crypto.InboxId;
+import parley.crypto.MessageId;
+import parley.crypto.StrictUtf8;
+
+/** A chat message: 1 to 16,384 bytes of UTF-8 text. Kept in the sender's outbox until an {@link Ack} names it. */
+public record Msg(MessageId id, InboxId to, long seq, long ts, String text) implements Plaintext {
+    public static final String TYPE = "msg";
+    public static final int MAX_TEXT_BYTES = 16_384;
+
+    public Msg {
+        Fields.required("id", id);
+        Fields.required("to", to);
+        Fields.positive("seq", seq);
+        Fields.timestamp(ts);
+        Fields.required("text", text);
+        if (!StrictUtf8.isValid(text)) {
+            throw new IllegalArgumentException("text is not valid Unicode (lone surrogate)");
+        }
+        int bytes = StrictUtf8.length(text);
+        if (bytes < 1 || bytes > MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException(
+                    "text must be 1 to " + MAX_TEXT_BYTES + " bytes of UTF-8, not " + bytes);
+        }
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return "Msg[id=" + id + ", to=" + to + ", seq=" + seq + ", ts=" + ts + ", text=<"
+                + StrictUtf8.length(text) + " bytes>]";
+    }
+}
