@@ -3,12 +3,14 @@ package parley.invite;
 import java.util.Optional;
 
 /**
- * The rule for the inviter's display name: at most 64 characters (Unicode code points, so an emoji counts once),
+ * The rule for the inviter's display name: at most 64 UTF-16 code units (what a browser's
+ * {@code String.length} counts, and the same limit join and welcome names have on the wire, so an invite's name
+ * always fits them),
  * not empty, no control characters, no bidirectional overrides (they let a name pose as another one), and well-formed
  * UTF-16. The name is shown, never trusted.
  */
 final class DisplayNames {
-    static final int MAX_CODE_POINTS = 64;
+    static final int MAX_LENGTH = 64;
 
     private DisplayNames() {}
 
@@ -25,8 +27,8 @@ final class DisplayNames {
                 return Optional.of("is not valid text");
             }
         }
-        if (name.codePointCount(0, name.length()) > MAX_CODE_POINTS) {
-            return Optional.of("is longer than " + MAX_CODE_POINTS + " characters");
+        if (name.length() > MAX_LENGTH) {
+            return Optional.of("is longer than " + MAX_LENGTH + " characters");
         }
         if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL || isBidiControl(cp))) {
             return Optional.of("contains control characters");

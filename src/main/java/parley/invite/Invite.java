@@ -28,7 +28,7 @@ public record Invite(
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
     /** The longest lifetime a parsed invite may have; a later expiry is refused as malformed. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(30);
-    public static final int MAX_NAME_LENGTH = DisplayNames.MAX_CODE_POINTS;
+    public static final int MAX_NAME_LENGTH = DisplayNames.MAX_LENGTH;
 
     /** @throws IllegalArgumentException naming the field when a value is not acceptable */
     public Invite {

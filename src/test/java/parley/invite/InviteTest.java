@@ -61,9 +61,11 @@ class InviteTest {
     }
 
     @Test
-    void acceptsSixtyFourEmoji() {
-        String name = "😀".repeat(64);
+    void countsUtf16UnitsAsABrowserDoes() {
+        String name = "😀".repeat(32); // 64 UTF-16 units: the most a join or welcome name may hold
         assertThat(with(Optional.of(WSS), Optional.empty(), Optional.of(name)).name()).contains(name);
+        assertThatThrownBy(() -> with(Optional.of(WSS), Optional.empty(), Optional.of(name + "a")))
+                .hasMessageContaining("longer than 64 characters");
     }
 
     @Test

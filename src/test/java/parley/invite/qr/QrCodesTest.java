@@ -74,8 +74,8 @@ class QrCodesTest {
     @Test
     void aMaximumLengthLinkStillDecodesAtFourPixelsPerModule() {
         String many = "Élodie-Françoise Müller-Lüdenscheidt 日本語の名前 😀🎉👍 ".repeat(2);
-        String name = many.substring(0, many.offsetByCodePoints(0, 60)) + "ÅØÆ!";
-        assertThat(name.codePointCount(0, name.length())).isEqualTo(64);
+        String name = many.substring(0, 60) + "ÅØÆ!";
+        assertThat(name).hasSize(64);
         Invite invite = new Invite(InboxId.random(), ChatKey.random(),
                 Optional.of(URI.create("wss://broker.my-family-example.org/mqtt")),
                 Optional.of(URI.create("mqtts://broker.my-family-example.org:8883")),
