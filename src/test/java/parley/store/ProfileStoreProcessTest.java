@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,53 @@ class ProfileStoreProcessTest {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(output).isEqualTo("opened");
+    }
+
+    @Test
+    void killMinus9DuringChangePassphraseLeavesOneWholeState() throws Exception {
+        Path dir = tmp.resolve("profile");
+        try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
+            store.putChat("c", new byte[] {1});
+            List<NewMessage> messages = new java.util.ArrayList<>();
+            for (int i = 1; i <= 20_000; i++) {
+                messages.add(new NewMessage("m" + i, ProfileStore.Direction.IN, i, i, ProfileStore.Status.RECEIVED,
+                        ("body " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            store.addMessages("c", messages);
+        }
+        Process child = ChildJvm.start("rekey", dir);
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("start");
+            Thread.sleep(300); // re-encrypting 20,000 bodies takes longer than this here
+            child.destroyForcibly();
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        try (ProfileStore store = openInWhicheverStateItIs(dir)) {
+            assertThat(store.messageCount("c")).isEqualTo(20_000);
+            // every body reads back under the state the profile is in: none was left half re-written
+            long last = Long.MAX_VALUE;
+            int seen = 0;
+            for (List<StoredMessage> page; !(page = store.history("c", last, 1000)).isEmpty(); ) {
+                for (StoredMessage m : page) {
+                    assertThat(new String(m.body(), StandardCharsets.UTF_8)).isEqualTo("body " + m.seq());
+                    seen++;
+                }
+                last = page.getLast().ordinal();
+            }
+            assertThat(seen).isEqualTo(20_000);
+        }
+    }
+
+    private static ProfileStore openInWhicheverStateItIs(Path dir) {
+        try {
+            ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests());
+            System.out.println("killed before the commit: the profile has no passphrase, as before");
+            return store;
+        } catch (PassphraseRequiredException committed) {
+            System.out.println("killed after the commit: the profile has the new passphrase");
+            return ProfileStore.open(dir, Optional.of("new".toCharArray()), PassphraseKey.Params.forTests());
+        }
     }
 }

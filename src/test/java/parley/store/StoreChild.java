@@ -7,7 +7,8 @@ import parley.crypto.PassphraseKey;
 
 /**
  * The other process in the crash and lock tests. {@code add <dir>}: opens the profile and adds messages forever,
- * printing "ok n" after each call returned. {@code open <dir>}: tries to open it and prints the outcome.
+ * printing "ok n" after each call returned. {@code rekey <dir>}: sets a passphrase on a profile without one.
+ * {@code open <dir>}: tries to open it and prints the outcome.
  */
 public final class StoreChild {
     public static void main(String[] args) {
@@ -22,6 +23,13 @@ public final class StoreChild {
                                 ProfileStore.Status.QUEUED, ("body " + n).getBytes(StandardCharsets.UTF_8));
                         System.out.println("ok " + n);
                     }
+                }
+            }
+            case "rekey" -> {
+                try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
+                    System.out.println("start");
+                    store.changePassphrase(Optional.of("new".toCharArray()));
+                    System.out.println("done");
                 }
             }
             case "open" -> {
