@@ -16,4 +16,5 @@ module parley {
     exports parley.invite.qr;
 
     provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
+    exports parley.store;
 }

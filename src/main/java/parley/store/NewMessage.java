@@ -1,0 +1,31 @@
+package parley.store;
+
+import java.util.Objects;
+import parley.store.ProfileStore.Direction;
+import parley.store.ProfileStore.Status;
+
+/** A message on its way into the store, before it has an ordinal. Checks that the status fits the direction. */
+record NewMessage(String messageId, Direction direction, long seq, long sentAt, Status status, byte[] body) {
+    NewMessage {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(body, "body");
+        if (messageId.isEmpty()) {
+            throw new IllegalArgumentException("messageId is empty");
+        }
+        boolean fits = switch (direction) {
+            case IN -> status == Status.RECEIVED;
+            case OUT -> status != Status.RECEIVED;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException("an " + direction + " message cannot have status " + status);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NewMessage[" + direction + " " + messageId + " seq=" + seq + " " + status + ", " + body.length
+                + " bytes]";
+    }
+}

@@ -1,0 +1,367 @@
+package parley.store;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import parley.crypto.AtRestException;
+import parley.crypto.Csprng;
+import parley.crypto.PassphraseKey;
+import parley.crypto.SealedBox;
+import parley.store.ProfileMeta.PassphraseLock;
+
+/**
+ * One user's Parley profile on disk: chats (opaque state written by the chat layer), settings, message history
+ * and the outbox, in an embedded H2 database in a 0700 directory. Every mutating call is durable on disk when it
+ * returns. With a passphrase, every blob handed in (chat state, setting values, message bodies) is sealed with
+ * AES-256-GCM under a random data key, which is itself sealed under an Argon2id key from the passphrase. Ids,
+ * ordinals, directions, statuses, sequence numbers and timestamps stay readable (they are searched and sorted on):
+ * callers must not put secrets into chat ids, message ids or setting keys.
+ *
+ * <p>Thread-safe: calls are serialised on one connection; none blocks for long except {@link #deleteChat} and
+ * {@link #changePassphrase}, which rewrite the file.
+ */
+public final class ProfileStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProfileStore.class.getName());
+
+    public enum Direction { IN, OUT }
+
+    /**
+     * QUEUED: in the outbox, not yet taken by the broker; SENT: the broker PUBACKed it; DELIVERED: the peer acked
+     * it; RECEIVED: an incoming message. Outgoing messages move only forward, QUEUED to SENT to DELIVERED.
+     */
+    public enum Status { QUEUED, SENT, DELIVERED, RECEIVED }
+
+    /**
+     * A stored message. {@code ordinal} is given by the store, strictly increasing per chat; {@code storedAt} is the
+     * local clock when it was stored. {@code toString} shows no body.
+     */
+    public record StoredMessage(String chatId, long ordinal, String messageId, Direction direction, long seq,
+            long sentAt, long storedAt, Status status, byte[] body) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StoredMessage m && m.chatId.equals(chatId) && m.ordinal == ordinal
+                    && m.messageId.equals(messageId) && m.direction == direction && m.seq == seq
+                    && m.sentAt == sentAt && m.storedAt == storedAt && m.status == status
+                    && Arrays.equals(m.body, body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(chatId, ordinal, messageId, direction, seq, sentAt, storedAt, status)
+                    + 31 * Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "StoredMessage[chat=" + chatId + ", #" + ordinal + ", " + direction + " " + messageId + ", seq="
+                    + seq + ", " + status + ", " + body.length + " bytes]";
+        }
+    }
+
+    private final Object lock = new Object();
+    private final Path dir;
+    private final PassphraseKey.Params paramsForNewPassphrase;
+    private final ProfileDatabase db;
+    private BlobCodec codec;
+    private boolean closed;
+
+    private ProfileStore(Path dir, ProfileDatabase db, BlobCodec codec, PassphraseKey.Params paramsForNewPassphrase) {
+        this.dir = dir;
+        this.db = db;
+        this.codec = codec;
+        this.paramsForNewPassphrase = paramsForNewPassphrase;
+    }
+
+    /**
+     * Opens the profile in {@code dir}, creating it (and missing parents, mode 0700) on first use: with a passphrase
+     * the new profile is encrypted, without one its blobs are stored as given. The caller keeps and clears the
+     * passphrase array.
+     *
+     * @throws PassphraseRequiredException the profile is encrypted and no passphrase was given
+     * @throws WrongPassphraseException the passphrase does not unlock it (nothing in the profile was written)
+     * @throws ProfileInUseException another process or store has it open
+     * @throws NewerProfileFormatException a newer Parley wrote it
+     * @throws StoreException for a passphrase given to a profile that has none, a symbolic-link directory, or I/O
+     */
+    public static ProfileStore open(Path dir, Optional<char[]> passphrase) {
+        return open(dir, passphrase, PassphraseKey.Params.defaults());
+    }
+
+    /** As {@link #open(Path, Optional)}, with the Argon2id cost for a new passphrase (tests pass a cheap one). */
+    public static ProfileStore open(Path dir, Optional<char[]> passphrase, PassphraseKey.Params paramsForNewProfile) {
+        Objects.requireNonNull(passphrase, "passphrase");
+        Objects.requireNonNull(paramsForNewProfile, "paramsForNewProfile");
+        Path directory = OwnerOnly.prepareDirectory(dir);
+        List<String> tightened = OwnerOnly.tighten(directory);
+        if (!tightened.isEmpty()) {
+            LOG.log(Level.WARNING, "profile {0} was readable by others; restricted to its owner: {1}",
+                    directory, tightened);
+        }
+        OpenProfiles.claim(directory);
+        try {
+            return ProfileOpening.open(directory, passphrase, paramsForNewProfile,
+                    (db, codec) -> new ProfileStore(directory, db, codec, paramsForNewProfile));
+        } catch (RuntimeException e) {
+            OpenProfiles.release(directory);
+            throw e;
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public boolean encrypted() {
+        synchronized (lock) {
+            return codec.encrypted();
+        }
+    }
+
+    /**
+     * Sets, changes ({@code Optional.of}) or removes ({@code Optional.empty()}) the passphrase. Every blob is
+     * re-written under a new random data key (or in the clear) in one transaction, so a crash leaves the old state;
+     * then the file is compacted so the old copies are gone from it. The caller keeps and clears the array.
+     */
+    public void changePassphrase(Optional<char[]> newPassphrase) {
+        Optional<PassphraseLock> newLock = Optional.empty();
+        BlobCodec newCodec = BlobCodec.plain();
+        if (newPassphrase.isPresent()) {
+            PassphraseKey.Params params = paramsForNewPassphrase.withFreshSalt();
+            byte[] passphraseKey = PassphraseKey.derive(newPassphrase.get(), params);
+            byte[] dataKey = Csprng.bytes(SealedBox.KEY_BYTES);
+            try {
+                newLock = Optional.of(PassphraseLock.seal(passphraseKey, params, dataKey));
+                newCodec = BlobCodec.sealed(dataKey);
+            } finally {
+                BlobCodec.wipe(passphraseKey);
+                BlobCodec.wipe(dataKey);
+            }
+        }
+        synchronized (lock) {
+            ensureOpen();
+            BlobCodec from = codec;
+            BlobCodec to = newCodec;
+            Optional<PassphraseLock> lockToWrite = newLock;
+            try {
+                db.write(c -> {
+                    ChatTable.reencrypt(c, from, to);
+                    SettingTable.reencrypt(c, from, to);
+                    for (String chatId : ChatTable.ids(c)) {
+                        MessageTable.reencrypt(c, chatId, from, to);
+                    }
+                    ProfileMeta.write(c, ProfileFormat.CURRENT, lockToWrite);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                to.destroy();
+                throw e;
+            }
+            codec = to;
+            from.destroy();
+            db.compact();
+            LOG.log(Level.INFO, "profile {0}: passphrase {1}", dir, to.encrypted() ? "set" : "removed");
+        }
+    }
+
+    /** Inserts the chat or replaces its state; a new chat goes to the end of {@link #chats()}. */
+    public void putChat(String chatId, byte[] state) {
+        requireId(chatId, "chatId");
+        Objects.requireNonNull(state, "state");
+        synchronized (lock) {
+            ensureOpen();
+            db.write(c -> {
+                ChatTable.put(c, codec, chatId, state);
+                return null;
+            });
+        }
+    }
+
+    /** Every chat's state, in the order the chats were created. */
+    public Map<String, byte[]> chats() {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> ChatTable.all(c, codec));
+        }
+    }
+
+    public Optional<byte[]> chat(String chatId) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> ChatTable.get(c, codec, chatId));
+        }
+    }
+
+    /**
+     * Deletes the chat and all its messages in one transaction, then compacts the file so their bytes are gone from
+     * it (what the file system or a backup keeps of older file versions is beyond Parley's reach).
+     */
+    public void deleteChat(String chatId) {
+        synchronized (lock) {
+            ensureOpen();
+            boolean deleted = db.write(c -> {
+                MessageTable.deleteChat(c, chatId);
+                return ChatTable.delete(c, chatId);
+            });
+            if (deleted) {
+                db.compact();
+            }
+        }
+    }
+
+    public void putSetting(String key, byte[] value) {
+        requireId(key, "key");
+        Objects.requireNonNull(value, "value");
+        synchronized (lock) {
+            ensureOpen();
+            db.write(c -> {
+                SettingTable.put(c, codec, key, value);
+                return null;
+            });
+        }
+    }
+
+    public Optional<byte[]> setting(String key) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> SettingTable.get(c, codec, key));
+        }
+    }
+
+    /**
+     * Stores a message of an existing chat. Idempotent on (chatId, direction, messageId): adding one that is there
+     * already returns the stored row unchanged (an incoming duplicate).
+     *
+     * @throws IllegalArgumentException the chat does not exist, or the status does not fit the direction (IN
+     *     messages are RECEIVED, OUT messages are QUEUED, SENT or DELIVERED)
+     */
+    public StoredMessage addMessage(String chatId, String messageId, Direction direction, long seq, long sentAt,
+            Status status, byte[] body) {
+        requireId(chatId, "chatId");
+        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        synchronized (lock) {
+            ensureOpen();
+            return db.write(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
+        }
+    }
+
+    /**
+     * Stores many messages of one chat in a single transaction (one disk sync instead of one per message), with
+     * the same idempotence as {@link #addMessage}. For imports and tests.
+     */
+    List<StoredMessage> addMessages(String chatId, List<NewMessage> messages) {
+        requireId(chatId, "chatId");
+        synchronized (lock) {
+            ensureOpen();
+            long storedAt = System.currentTimeMillis();
+            return db.write(c -> {
+                List<StoredMessage> stored = new java.util.ArrayList<>(messages.size());
+                for (NewMessage m : messages) {
+                    stored.add(MessageTable.add(c, codec, chatId, m, storedAt));
+                }
+                return stored;
+            });
+        }
+    }
+
+    public boolean hasMessage(String chatId, Direction direction, String messageId) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> MessageTable.find(c, codec, chatId, direction, messageId).isPresent());
+        }
+    }
+
+    /**
+     * Moves an outgoing message forward to {@code status}; never back.
+     *
+     * @return whether the status changed (false for an unknown message or one already at or past it)
+     */
+    public boolean setStatus(String chatId, String messageId, Status status) {
+        if (status == Status.RECEIVED) {
+            throw new IllegalArgumentException("RECEIVED is the status of incoming messages, not a step of an"
+                    + " outgoing one");
+        }
+        synchronized (lock) {
+            ensureOpen();
+            return db.write(c -> MessageTable.advance(c, chatId, messageId, status));
+        }
+    }
+
+    /**
+     * Up to {@code limit} messages with an ordinal below {@code beforeOrdinal}, newest first; pass
+     * {@code Long.MAX_VALUE} for the latest page and the last ordinal of a page for the one before it.
+     */
+    public List<StoredMessage> history(String chatId, long beforeOrdinal, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> MessageTable.history(c, codec, chatId, beforeOrdinal, limit));
+        }
+    }
+
+    /** Outgoing messages the peer has not acked yet (QUEUED or SENT), oldest first. */
+    public List<StoredMessage> outbox(String chatId) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> MessageTable.outbox(c, codec, chatId));
+        }
+    }
+
+    public long messageCount(String chatId) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> MessageTable.count(c, chatId));
+        }
+    }
+
+    public Optional<StoredMessage> lastMessage(String chatId) {
+        return history(chatId, Long.MAX_VALUE, 1).stream().findFirst();
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                db.close();
+            } finally {
+                codec.destroy();
+                OpenProfiles.release(dir);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProfileStore[" + dir + (codec.encrypted() ? ", encrypted" : "") + "]";
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("profile store " + dir + " is closed");
+        }
+    }
+
+    private static void requireId(String id, String name) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+    }
+
+    /** Unwraps the data key of an encrypted profile; a wrong passphrase shows as a failed tag. */
+    static byte[] unlock(Path dir, PassphraseLock passphraseLock, byte[] passphraseKey) {
+        try {
+            return passphraseLock.open(passphraseKey);
+        } catch (AtRestException e) {
+            throw new WrongPassphraseException(dir);
+        }
+    }
+}
