@@ -1,8 +1,8 @@
 /** Parley: secure chat over an MQTT broker you run yourself. */
 module parley {
-    requires java.desktop;
-    requires java.net.http;
-    requires java.sql;
+    requires java.desktop; // java.awt.image for QR codes; Swing for the desktop face
+    requires java.net.http; // the wss:// transport
+    requires java.sql; // the profile store (H2 over JDBC)
     requires com.google.gson;
     requires com.google.zxing;
     requires com.h2database;
@@ -14,7 +14,7 @@ module parley {
     exports parley.protocol;
     exports parley.invite;
     exports parley.invite.qr;
+    exports parley.store;
 
     provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
-    exports parley.store;
 }

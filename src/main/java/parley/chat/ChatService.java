@@ -28,7 +28,7 @@ import parley.invite.InviteLink;
 import parley.protocol.DropReason;
 import parley.protocol.Join;
 import parley.store.ProfileStore;
-import parley.store.StoredMessage;
+import parley.store.ProfileStore.StoredMessage;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
 
@@ -284,7 +284,7 @@ public final class ChatService implements AutoCloseable {
             case DELIVERED -> Delivery.DELIVERED;
             case RECEIVED -> Delivery.RECEIVED;
         };
-        return new Message(chat, new MessageId(m.messageId()), m.direction() == parley.store.Direction.OUT,
+        return new Message(chat, new MessageId(m.messageId()), m.direction() == ProfileStore.Direction.OUT,
                 new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal());
     }
 
