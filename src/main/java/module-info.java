@@ -10,4 +10,5 @@ module parley {
     requires org.eclipse.paho.client.mqttv3;
 
     exports parley.crypto;
+    exports parley.transport;
 }
