@@ -91,7 +91,8 @@ final class FailureClassifier {
     private static boolean mentionsHostname(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (message.contains("No subject alternative") || message.contains("No name matching"))) {
+            if (message != null
+                    && (message.contains("No subject alternative") || message.contains("No name matching"))) {
                 return true;
             }
         }

@@ -41,7 +41,8 @@ public final class MqttTransport implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final ExecutorService io = Executors.newCachedThreadPool(named("parley-mqtt-io-", true));
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("parley-mqtt-timer", false));
+    private final ScheduledThreadPoolExecutor timer =
+            new ScheduledThreadPoolExecutor(1, named("parley-mqtt-timer", false));
     private final ScheduledExecutorService pahoExecutor = new PahoExecutor(io, timer);
     private final Set<PahoInboxConnection> open = ConcurrentHashMap.newKeySet();
     private final InstantSource clock;
@@ -77,7 +78,8 @@ public final class MqttTransport implements AutoCloseable {
             client = new MqttAsyncClient(profile.pahoUri(), clientId.value(), new MemoryPersistence(),
                     new ScheduledExecutorPingSender(pahoExecutor), pahoExecutor);
         } catch (MqttException e) {
-            throw new IllegalArgumentException("cannot use broker URL " + profile.preferred() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot use broker URL " + profile.preferred() + ": "
+                    + e.getMessage(), e);
         }
         var connection = new PahoInboxConnection[1];
         connection[0] = new PahoInboxConnection(client, clientId, connectOptions(profile, sockets, false),

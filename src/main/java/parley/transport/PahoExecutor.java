@@ -23,9 +23,21 @@ final class PahoExecutor extends AbstractExecutorService implements ScheduledExe
         this.timer = timer;
     }
 
+    /**
+     * Paho renames the thread it runs on to "MQTT Rec: " + client id, and our client ids are inbox ids: the
+     * pool thread gets its own name back when the task ends, so that a full inbox id does not outlive it.
+     */
     @Override
     public void execute(Runnable command) {
-        io.execute(command);
+        io.execute(() -> {
+            Thread thread = Thread.currentThread();
+            String name = thread.getName();
+            try {
+                command.run();
+            } finally {
+                thread.setName(name);
+            }
+        });
     }
 
     @Override

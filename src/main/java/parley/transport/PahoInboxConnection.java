@@ -61,7 +61,8 @@ final class PahoInboxConnection implements InboxConnection {
     private ScheduledFuture<?> reconnect;
 
     PahoInboxConnection(MqttAsyncClient client, InboxId inbox, MqttConnectOptions options,
-                        MqttConnectOptions retireOptions, ConnectionListener listener, Executor callbackExecutor, ScheduledExecutorService timer,
+                        MqttConnectOptions retireOptions, ConnectionListener listener, Executor callbackExecutor,
+                        ScheduledExecutorService timer,
                         Executor io, TakeoverDetector takeover, RandomGenerator random, Runnable onClosed) {
         this.client = client;
         this.inbox = inbox;
@@ -248,7 +249,8 @@ final class PahoInboxConnection implements InboxConnection {
             if (verdict.takeover()) {
                 Duration backoff = Backoff.TAKEOVER.delay(verdict.takeoverLevel(), random);
                 LOG.log(Level.WARNING, "inbox {0} is open elsewhere too: dropped {1} times right after connecting;"
-                        + " waiting {2} ms", inbox.abbreviated(), verdict.drops(), backoff.toMillis());
+                        + " waiting {2} ms", inbox.abbreviated(), verdict.drops(),
+                        Long.toString(backoff.toMillis()));
                 report(new TakenOver(backoff, verdict.drops()));
                 schedule(backoff);
             } else {
@@ -261,7 +263,8 @@ final class PahoInboxConnection implements InboxConnection {
     private void retryLater(String reason) {
         int retries = Math.max(attempt, 1);
         Duration delay = Backoff.RECONNECT.delay(retries, random);
-        LOG.log(Level.DEBUG, "inbox {0}: {1}; retrying in {2} ms", inbox.abbreviated(), reason, delay.toMillis());
+        LOG.log(Level.DEBUG, "inbox {0}: {1}; retrying in {2} ms", inbox.abbreviated(), reason,
+                Long.toString(delay.toMillis()));
         report(new Waiting(delay, reason, retries));
         schedule(delay);
     }

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import parley.crypto.InboxId;
 import parley.testing.BrokerStack;
+import parley.testing.BrokerStackExtension;
 import parley.transport.ConnectionState.Connected;
 import parley.transport.ConnectionState.Connecting;
 import parley.transport.ConnectionState.TakenOver;
 
 /** Inbox connections against a real Mosquitto over mqtts. */
+@ExtendWith(BrokerStackExtension.class)
 class MqttTransportIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static BrokerStack stack;
@@ -28,13 +30,8 @@ class MqttTransportIT {
     private final List<RecordingListener> listeners = new ArrayList<>();
 
     @BeforeAll
-    static void startStack() {
-        stack = BrokerStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) stack.close();
+    static void useStack(BrokerStack shared) {
+        stack = shared;
     }
 
     @AfterEach
@@ -114,7 +111,9 @@ class MqttTransportIT {
         InboxId receiver = InboxId.random();
         connected(receiver).connection().close();
         Opened sender = connected(InboxId.random());
-        for (int i = 1; i <= 3; i++) sender.connection().publish(receiver, utf8("queued " + i)).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i <= 3; i++) {
+            sender.connection().publish(receiver, utf8("queued " + i)).get(5, TimeUnit.SECONDS);
+        }
 
         Opened back = connected(receiver);
         assertThat(back.listener().awaitTexts(t -> t.size() >= 3, TIMEOUT))
