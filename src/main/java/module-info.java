@@ -15,6 +15,8 @@ module parley {
     exports parley.invite;
     exports parley.invite.qr;
     exports parley.store;
+    exports parley.transport;
+    exports parley.chat;
 
     provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
 }

@@ -1,0 +1,133 @@
+package parley.transport;
+
+import java.lang.System.Logger.Level;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import parley.crypto.InboxId;
+
+/**
+ * The MQTT side of Parley: one per process. It owns the threads every connection shares:
+ * <ul>
+ *   <li>{@code parley-mqtt-io-N}: Paho's sender, receiver and callback loops (three per live connection;
+ *       they block on sockets) and the blocking steps of close and retire;</li>
+ *   <li>{@code parley-mqtt-timer}: one thread for keep-alive pings and reconnect timers; its tasks never
+ *       block.</li>
+ * </ul>
+ * Nothing the owner supplies runs on these threads: listener calls and future completions go to the owner's
+ * executor. {@link #close()} closes every connection and stops the threads.
+ */
+public final class MqttTransport implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MqttTransport.class.getName());
+    private static final int KEEP_ALIVE_SECONDS = 30;
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private final ExecutorService io = Executors.newCachedThreadPool(named("parley-mqtt-io-", true));
+    private final ScheduledThreadPoolExecutor timer =
+            new ScheduledThreadPoolExecutor(1, named("parley-mqtt-timer", false));
+    private final ScheduledExecutorService pahoExecutor = new PahoExecutor(io, timer);
+    private final Set<PahoInboxConnection> open = ConcurrentHashMap.newKeySet();
+    private final InstantSource clock;
+    private final RandomGenerator random;
+    private volatile boolean closed;
+
+    public MqttTransport() {
+        this(InstantSource.system(), RandomGenerator.getDefault());
+    }
+
+    MqttTransport(InstantSource clock, RandomGenerator random) {
+        this.clock = clock;
+        this.random = random;
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * A connection for the own inbox {@code clientId} on {@code profile}'s preferred URL; call
+     * {@link InboxConnection#start()} to connect. {@code listener} is called on {@code callbackExecutor}.
+     *
+     * @throws IllegalArgumentException when the profile's CA file is missing, unreadable or not PEM
+     */
+    public InboxConnection open(BrokerProfile profile, InboxId clientId, ConnectionListener listener,
+                                Executor callbackExecutor) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(callbackExecutor, "callbackExecutor");
+        if (closed) throw new IllegalStateException("the MQTT transport is closed");
+        SSLSocketFactory sockets = TlsContexts.socketFactory(profile.caFile());
+        MqttAsyncClient client;
+        try {
+            client = new MqttAsyncClient(profile.pahoUri(), clientId.value(), new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(pahoExecutor), pahoExecutor);
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("cannot use broker URL " + profile.preferred() + ": "
+                    + e.getMessage(), e);
+        }
+        var connection = new PahoInboxConnection[1];
+        connection[0] = new PahoInboxConnection(client, clientId, connectOptions(profile, sockets, false),
+                connectOptions(profile, sockets, true), listener, callbackExecutor, timer, io,
+                new TakeoverDetector(clock), random, () -> open.remove(connection[0]));
+        open.add(connection[0]);
+        LOG.log(Level.DEBUG, "opened inbox {0} on {1}", clientId.abbreviated(), profile.preferred());
+        return connection[0];
+    }
+
+    /** Closes every open connection (their broker sessions stay) and stops the transport's threads. */
+    @Override
+    public void close() {
+        closed = true;
+        for (PahoInboxConnection connection : new ArrayList<>(open)) connection.close();
+        timer.shutdownNow();
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) io.shutdownNow();
+        } catch (InterruptedException e) {
+            io.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** cleanSession = false for use; true only to retire an inbox. */
+    private static MqttConnectOptions connectOptions(BrokerProfile profile, SSLSocketFactory sockets,
+                                                     boolean cleanSession) {
+        var options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1); // no silent fall-back to 3.1
+        options.setCleanSession(cleanSession);
+        options.setAutomaticReconnect(false);                          // ours: back-off and takeover detection
+        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
+        options.setSocketFactory(sockets);                             // for ssl:// and wss:// alike
+        options.setHttpsHostnameVerificationEnabled(true);
+        profile.username().ifPresent(options::setUserName);
+        profile.password().ifPresent(p -> options.setPassword(p.toCharArray()));
+        // the in-flight window stays at Paho's default: a bigger one made Mosquitto drop messages (FACTS.md)
+        return options;
+    }
+
+    private static ThreadFactory named(String name, boolean numbered) {
+        var count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, numbered ? name + count.incrementAndGet() : name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

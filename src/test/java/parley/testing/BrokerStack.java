@@ -1,0 +1,253 @@
+package parley.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto + nginx stack for integration tests, started by {@code scripts/stack} in a fresh temporary
+ * state dir with freshly generated TLS material and free loopback ports. Fails loudly, with the script's
+ * output, when it cannot start: tests never skip for a missing broker.
+ */
+public final class BrokerStack implements AutoCloseable {
+
+    /** Which certificate the servers present. */
+    public enum ServerCertificate {
+        /** Signed by the dev CA ({@link #caFile()}) for localhost, 127.0.0.1 and ::1. */
+        LOCALHOST("server"),
+        /** Signed by the dev CA, but for DNS:wrong.example only: hostname verification must reject it. */
+        WRONG_HOST("wrong-host"),
+        /** For localhost, but signed by an unrelated CA ({@link #otherCaFile()}): untrusted by the dev CA. */
+        UNRELATED_CA("other-server");
+
+        final String scriptName;
+
+        ServerCertificate(String scriptName) {
+            this.scriptName = scriptName;
+        }
+    }
+
+    /** Stack settings; {@link #defaults()} matches {@code scripts/stack}'s own defaults. */
+    public record Options(int maxQueuedMessages, int messageSizeLimit, ServerCertificate serverCertificate) {
+        public Options {
+            if (maxQueuedMessages < 1) throw new IllegalArgumentException("maxQueuedMessages must be >= 1");
+            if (messageSizeLimit < 0) throw new IllegalArgumentException("messageSizeLimit must be >= 0");
+        }
+
+        public static Options defaults() {
+            return new Options(1000, 262_144, ServerCertificate.LOCALHOST);
+        }
+
+        public Options withMaxQueuedMessages(int n) {
+            return new Options(n, messageSizeLimit, serverCertificate);
+        }
+
+        public Options withMessageSizeLimit(int bytes) {
+            return new Options(maxQueuedMessages, bytes, serverCertificate);
+        }
+
+        public Options withServerCertificate(ServerCertificate certificate) {
+            return new Options(maxQueuedMessages, messageSizeLimit, certificate);
+        }
+    }
+
+    private static final int START_ATTEMPTS = 3;
+
+    private final Path repo;
+    private final Path stateDir;
+    private final int mqttsPort;
+    private final int httpsPort;
+    private boolean closed;
+
+    private BrokerStack(Path repo, Path stateDir, int mqttsPort, int httpsPort) {
+        this.repo = repo;
+        this.stateDir = stateDir;
+        this.mqttsPort = mqttsPort;
+        this.httpsPort = httpsPort;
+    }
+
+    public static BrokerStack start() {
+        return start(Options.defaults());
+    }
+
+    /** Starts a stack; retries with other ports when a chosen port was taken meanwhile. */
+    public static BrokerStack start(Options options) {
+        Path repo = repo();
+        StringBuilder failures = new StringBuilder();
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            Path stateDir;
+            try {
+                stateDir = Files.createTempDirectory("parley-stack-");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a temporary state dir", e);
+            }
+            int[] ports = freePorts(3);
+            var stack = new BrokerStack(repo, stateDir, ports[0], ports[2]);
+            ScriptResult result = stack.run("start",
+                    "--mqtts-port", Integer.toString(ports[0]),
+                    "--ws-port", Integer.toString(ports[1]),
+                    "--https-port", Integer.toString(ports[2]),
+                    "--max-queued", Integer.toString(options.maxQueuedMessages()),
+                    "--message-size-limit", Integer.toString(options.messageSizeLimit()),
+                    "--server-cert", options.serverCertificate().scriptName,
+                    "--keys", stateDir.resolve("keys").toString());
+            if (result.exitCode() == 0) return stack;
+            stack.run("stop");
+            failures.append("attempt ").append(attempt).append(": ").append(result).append('\n');
+            if (!result.output().contains("already in use")) break;
+        }
+        throw new IllegalStateException("scripts/stack could not start the broker stack (Mosquitto + nginx):\n"
+                + failures);
+    }
+
+    public URI mqttsUri() {
+        return URI.create("mqtts://localhost:" + mqttsPort);
+    }
+
+    public URI wssUri() {
+        return URI.create("wss://localhost:" + httpsPort + "/mqtt");
+    }
+
+    public URI httpsUri() {
+        return URI.create("https://localhost:" + httpsPort + "/");
+    }
+
+    public int mqttsPort() {
+        return mqttsPort;
+    }
+
+    /** The dev CA that signed the servers' certificate (unless {@link ServerCertificate#UNRELATED_CA}). */
+    public Path caFile() {
+        return keysDir().resolve("ca.pem");
+    }
+
+    /** A CA that signed nothing this stack serves by default: trusting only it must fail. */
+    public Path otherCaFile() {
+        return keysDir().resolve("other-ca.pem");
+    }
+
+    /** This stack's freshly generated TLS material (see keys/README.md for the files). */
+    public Path keysDir() {
+        return stateDir.resolve("keys");
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Mosquitto's log, for failure messages. */
+    public Path brokerLog() {
+        return stateDir.resolve("mosquitto/mosquitto.log");
+    }
+
+    /** SIGTERM: Mosquitto saves its sessions and queued messages, then exits. */
+    public void stopBroker() {
+        runOrFail("stop-broker");
+    }
+
+    public void startBroker() {
+        runOrFail("start-broker");
+    }
+
+    public void restartBroker() {
+        stopBroker();
+        startBroker();
+    }
+
+    /** SIGKILL: a crash; what came since the last autosave is lost. */
+    public void killBroker() {
+        runOrFail("kill-broker");
+    }
+
+    /** Stops Mosquitto and nginx (exactly the processes this stack started). */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        runOrFail("stop");
+    }
+
+    @Override
+    public String toString() {
+        return "BrokerStack[" + mqttsUri() + ", " + wssUri() + ", state " + stateDir + "]";
+    }
+
+    private void runOrFail(String command) {
+        ScriptResult result = run(command);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("scripts/stack " + command + " failed: " + result);
+        }
+    }
+
+    private ScriptResult run(String command, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("bash", repo.resolve("scripts/stack").toString(), command,
+                "--dir", stateDir.toString()));
+        cmd.addAll(List.of(options));
+        try {
+            Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            // the servers write to their own logs, so the pipe closes when the script exits
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new ScriptResult(-1, output + "\n(timed out after 60 s)");
+            }
+            return new ScriptResult(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + cmd, e);
+        }
+    }
+
+    private record ScriptResult(int exitCode, String output) {
+        @Override
+        public String toString() {
+            return "exit code " + exitCode + ", output:\n" + output;
+        }
+    }
+
+    private static Path repo() {
+        String repo = System.getProperty("parley.repo");
+        if (repo == null) {
+            throw new IllegalStateException("system property parley.repo is not set (the pom sets it for tests)");
+        }
+        Path path = Path.of(repo);
+        if (!Files.isRegularFile(path.resolve("scripts/stack"))) {
+            throw new IllegalStateException("no scripts/stack under parley.repo=" + repo);
+        }
+        return path;
+    }
+
+    private static int[] freePorts(int count) {
+        // held open together so that the ports differ; a race with another process is retried by start()
+        var sockets = new ArrayList<ServerSocket>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot find free loopback ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a failed close of a probe socket leaves nothing to clean up
+                }
+            }
+        }
+    }
+}
