@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final Path MAIN = Path.of(System.getProperty("parley.repo", "."), "src/main/java/parley");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)\\.(?:[A-Z*][\\w.*]*);", Pattern.MULTILINE);
     private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss)?)\\.[A-Z]");
 
     /** Which parley packages each package may use. */
@@ -41,6 +41,7 @@ class LayeringTest {
             "crypto", Set.of("org.bouncycastle"),
             "protocol", Set.of("com.google.gson"),
             "invite.qr", Set.of("com.google.zxing"),
+            "store", Set.of("org.h2"),
             "transport", Set.of("org.eclipse.paho"),
             "transport.wss", Set.of("org.eclipse.paho"),
             "chat", Set.of("com.google.gson"),
