@@ -6,7 +6,10 @@ import java.util.Objects;
 /** Where an {@link InboxConnection} stands; reported to {@link ConnectionListener#onStateChanged}. */
 public sealed interface ConnectionState {
 
-    /** Connecting; {@code attempt} counts from 1 since the last successful connect. */
+    /**
+     * Connecting; {@code attempt} counts connect attempts since the last connection that held for a few seconds
+     * (a connection dropped right after its connect does not reset the count, nor the back-off).
+     */
     record Connecting(int attempt) implements ConnectionState {
     }
 
