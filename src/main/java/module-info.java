@@ -1,6 +1,7 @@
 /** Parley: secure chat over an MQTT broker you run yourself. */
 module parley {
     requires java.desktop; // java.awt.image for QR codes; Swing for the desktop face
+    requires java.logging; // the app configures the JDK logging behind System.Logger
     requires java.net.http; // the wss:// transport
     requires java.sql; // the profile store (H2 over JDBC)
     requires com.google.gson;
@@ -17,6 +18,8 @@ module parley {
     exports parley.store;
     exports parley.transport;
     exports parley.chat;
+
+    opens parley.cli to info.picocli; // picocli fills the commands' annotated fields
 
     provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
 }

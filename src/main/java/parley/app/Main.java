@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LoggingSetup.configure(System.getenv("PARLEY_LOG"));
         UncaughtFailures.install();
         int code = ParleyCommand.run(new ProfileWiring(), args);
         System.exit(code);

@@ -13,7 +13,7 @@ public sealed interface ChatEvent {
     /** A chat and everything it held was deleted, or an invite was cancelled or expired. */
     record ChatRemoved(ChatId chat, String why) implements ChatEvent {}
 
-    /** The invite was answered (inviter) or the welcome arrived (joiner): the chat is ready. */
+    /** The chat is ready: the inviter's welcome was taken by the broker, or the joiner got it. */
     record ChatReady(ChatId chat, Chat snapshot) implements ChatEvent {}
 
     /** A join got no welcome within the expected time; the service keeps waiting until told otherwise. */

@@ -56,6 +56,8 @@ final class ChatSession {
     private ScheduledFuture<?> resendTimer;
     private ScheduledFuture<?> phaseTimer;
     private boolean deleted;
+    /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
+    private boolean readyAnnounced;
 
     ChatSession(ChatService service, ChatRecord record) {
         this.service = service;
@@ -232,7 +234,6 @@ final class ChatSession {
         LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
         retire(inviteInbox);
         connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
-        service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
     }
 
     private void welcomeArrived(Welcome welcome) {
@@ -423,11 +424,15 @@ final class ChatSession {
                 ? ResendBackoff.after(now, service.timings.resendFirst())
                 : previous.next(now, service.timings.resendMax()));
         if (connectionState instanceof ConnectionState.Connected) {
-            connection.publish(to, PayloadCodec.seal(p, record.inviteKey)).exceptionally(failure -> {
-                LOG.log(Level.DEBUG, "chat {0}: handshake not taken by the broker yet: {1}", record.id,
-                        failure.getMessage());
-                return null;
-            });
+            connection.publish(to, PayloadCodec.seal(p, record.inviteKey)).whenCompleteAsync((ok, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.DEBUG, "chat {0}: handshake not taken by the broker yet: {1}", record.id,
+                            failure.getMessage());
+                } else if (record.inviter && !readyAnnounced && !deleted) {
+                    readyAnnounced = true;
+                    service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
+                }
+            }, service.thread);
         }
     }
 

@@ -59,6 +59,7 @@ final class InviteCommand implements Callable<Integer> {
                 if (event.isEmpty()) {
                     throw new CliFailure(ExitCode.TIMEOUT, "nobody joined before the invite expired");
                 }
+                EventWaiter.failOnBrokerRefusal(event.get(), invite.chat());
                 switch (event.get()) {
                     case ChatEvent.ChatReady ready when ready.chat().equals(invite.chat()) -> {
                         out.println("joined: " + ready.chat() + " " + ready.snapshot().name());

@@ -47,6 +47,7 @@ final class JoinCommand implements Callable<Integer> {
                             + "expired. The join stays pending ('parley listen' keeps waiting, 'parley delete " + chat
                             + "' gives up)");
                 }
+                EventWaiter.failOnBrokerRefusal(event.get(), chat);
                 switch (event.get()) {
                     case ChatEvent.ChatReady ready when ready.chat().equals(chat) -> {
                         out.println("joined: " + chat + " " + ready.snapshot().name());

@@ -66,17 +66,25 @@ public final class ParleyCommand {
         this.opener = opener;
     }
 
-    /** Runs the command line and returns the exit code. */
+    /** Runs the command line on the process's stdout and stderr and returns the exit code. */
     public static int run(ProfileOpener opener, String... args) {
+        return run(opener, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(ProfileOpener opener, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ParleyCommand(opener));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable cause = unwrap(e);
-            PrintWriter err = line.getErr();
-            err.println("parley: " + messageOf(cause));
-            err.flush();
+            PrintWriter errors = line.getErr();
+            errors.println("parley: " + messageOf(cause));
+            errors.flush();
             ExitCode code = exitCodeOf(cause);
             if (code == ExitCode.INTERNAL) {
-                cause.printStackTrace(err);
+                cause.printStackTrace(errors);
             }
             return code.code;
         });

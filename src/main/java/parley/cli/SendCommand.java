@@ -57,6 +57,7 @@ final class SendCommand implements Callable<Integer> {
                     throw new CliFailure(ExitCode.TIMEOUT, "message " + sent.id() + " is " + describe(reached)
                             + " but not yet " + until + "; it stays in the outbox and goes out with the next run");
                 }
+                EventWaiter.failOnBrokerRefusal(event.get(), id);
                 if (event.get() instanceof ChatEvent.DeliveryChanged d && d.message().equals(sent.id())) {
                     reached = d.delivery();
                 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import parley.transport.wss.WssTransportSupport;
 
 /**
  * Where and how to reach a broker: an {@code mqtts://} and/or a {@code wss://} URL, the web client's base
@@ -72,7 +73,8 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
     /** {@link #preferred()} spelled as Paho wants it: {@code mqtts://h:p} becomes {@code ssl://h:p}. */
     String pahoUri() {
         URI uri = preferred();
-        if (!uri.getScheme().equalsIgnoreCase("mqtts")) return uri.toString();
+        // Paho's own websocket module dies on a PING (FACTS.md); ours answers to its own scheme
+        if (!uri.getScheme().equalsIgnoreCase("mqtts")) return WssTransportSupport.brokerUri(uri);
         int port = uri.getPort() == -1 ? DEFAULT_MQTTS_PORT : uri.getPort();
         return "ssl://" + uri.getHost() + ":" + port;
     }

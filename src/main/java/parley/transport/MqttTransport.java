@@ -16,13 +16,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import parley.crypto.InboxId;
+import parley.transport.wss.WssTransportSupport;
 
 /**
  * The MQTT side of Parley: one per process. It owns the threads every connection shares:
@@ -72,7 +73,7 @@ public final class MqttTransport implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(callbackExecutor, "callbackExecutor");
         if (closed) throw new IllegalStateException("the MQTT transport is closed");
-        SSLSocketFactory sockets = TlsContexts.socketFactory(profile.caFile());
+        SSLContext tls = TlsContexts.context(profile.caFile());
         MqttAsyncClient client;
         try {
             client = new MqttAsyncClient(profile.pahoUri(), clientId.value(), new MemoryPersistence(),
@@ -82,8 +83,8 @@ public final class MqttTransport implements AutoCloseable {
                     + e.getMessage(), e);
         }
         var connection = new PahoInboxConnection[1];
-        connection[0] = new PahoInboxConnection(client, clientId, connectOptions(profile, sockets, false),
-                connectOptions(profile, sockets, true), listener, callbackExecutor, timer, io,
+        connection[0] = new PahoInboxConnection(client, clientId, connectOptions(profile, tls, false),
+                connectOptions(profile, tls, true), listener, callbackExecutor, timer, io,
                 new TakeoverDetector(clock), random, () -> open.remove(connection[0]));
         open.add(connection[0]);
         LOG.log(Level.DEBUG, "opened inbox {0} on {1}", clientId.abbreviated(), profile.preferred());
@@ -106,15 +107,18 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /** cleanSession = false for use; true only to retire an inbox. */
-    private static MqttConnectOptions connectOptions(BrokerProfile profile, SSLSocketFactory sockets,
-                                                     boolean cleanSession) {
+    private static MqttConnectOptions connectOptions(BrokerProfile profile, SSLContext tls, boolean cleanSession) {
         var options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1); // no silent fall-back to 3.1
         options.setCleanSession(cleanSession);
         options.setAutomaticReconnect(false);                          // ours: back-off and takeover detection
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-        options.setSocketFactory(sockets);                             // for ssl:// and wss:// alike
+        if (profile.preferred().getScheme().equalsIgnoreCase("wss")) {
+            WssTransportSupport.configure(options, tls);               // the JDK websocket client, same trust
+        } else {
+            options.setSocketFactory(new NoDelaySocketFactory(tls.getSocketFactory()));
+        }
         options.setHttpsHostnameVerificationEnabled(true);
         profile.username().ifPresent(options::setUserName);
         profile.password().ifPresent(p -> options.setPassword(p.toCharArray()));

@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -27,11 +26,6 @@ final class TlsContexts {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private TlsContexts() {
-    }
-
-    /** A socket factory for {@code profile}: trusted roots + its CA file, TCP_NODELAY, hostname checks. */
-    static SSLSocketFactory socketFactory(Optional<Path> caFile) {
-        return new NoDelaySocketFactory(context(caFile).getSocketFactory());
     }
 
     static SSLContext context(Optional<Path> caFile) {

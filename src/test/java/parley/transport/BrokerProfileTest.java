@@ -30,7 +30,8 @@ class BrokerProfileTest {
     void wssIsUsedWhenItIsTheOnlyOne() {
         var profile = BrokerProfile.of(URI.create("wss://broker.example:443/mqtt"));
         assertThat(profile.preferred()).isEqualTo(URI.create("wss://broker.example:443/mqtt"));
-        assertThat(profile.pahoUri()).isEqualTo("wss://broker.example:443/mqtt");
+        // Parley's own websocket module, not Paho's (which dies on a PING), answers to this scheme
+        assertThat(profile.pahoUri()).isEqualTo("parley-wss://broker.example:443/mqtt");
     }
 
     @Test

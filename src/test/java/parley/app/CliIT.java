@@ -1,0 +1,160 @@
+package parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import parley.cli.ParleyCommand;
+import parley.testing.BrokerStack;
+import parley.testing.BrokerStackExtension;
+
+/** The command line end to end, in-process, against the real broker stack. */
+@ExtendWith(BrokerStackExtension.class)
+class CliIT {
+    private static BrokerStack stack;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void stack(BrokerStack s) {
+        stack = s;
+    }
+
+    /** One CLI run: exit code and what it printed. */
+    record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** Output that a concurrent reader may poll while the command runs. */
+    static final class LiveOutput extends StringWriter {
+        synchronized String text() {
+            return toString();
+        }
+    }
+
+    private static Run parley(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ParleyCommand.run(new ProfileWiring(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] as(String profile, String... rest) {
+        List<String> args = new ArrayList<>(List.of("--profile", dir.resolve(profile).toString()));
+        args.addAll(List.of(rest));
+        return args.toArray(String[]::new);
+    }
+
+    private String inviteAndJoin() throws Exception {
+        LiveOutput inviteOut = new LiveOutput();
+        StringWriter inviteErr = new StringWriter();
+        // its own thread, not the common pool: on two cores that pool has one thread, which others need
+        CompletableFuture<Integer> invite = new CompletableFuture<>();
+        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
+                new ProfileWiring(), new PrintWriter(inviteOut, true), new PrintWriter(inviteErr, true),
+                as("alice", "--name", "Alice", "--broker", stack.mqttsUri().toString(), "--wss",
+                        stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"))));
+        String link = awaitFirstLine(inviteOut);
+        assertThat(link).startsWith("parley:#parley=1&");
+
+        Run join = parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
+        assertThat(join.code()).as(join.err()).isZero();
+        assertThat(join.out()).startsWith("joined: ").contains("Alice");
+        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.toString()).isZero();
+        assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
+                .contains("joined: ").contains("Bob");
+        return link;
+    }
+
+    private static String awaitFirstLine(LiveOutput out) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            String text = out.text();
+            int newline = text.indexOf('\n');
+            if (newline > 0) {
+                return text.substring(0, newline);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the invite printed no link: " + out.text());
+    }
+
+    @Test
+    void inviteJoinSendAndListen() throws Exception {
+        inviteAndJoin();
+        Run send = parley(as("bob", "send", "Alice", "hello from the CLI ✓", "--until", "sent"));
+        assertThat(send.code()).as(send.err()).isZero();
+        assertThat(send.out()).endsWith("sent\n");
+
+        Run listen = parley(as("alice", "listen", "--count", "1", "--timeout", "30s"));
+        assertThat(listen.code()).as(listen.err()).isZero();
+        assertThat(listen.out()).contains("\"event\":\"message\"").contains("\"text\":\"hello from the CLI ✓\"")
+                .contains("\"from\":\"peer\"");
+
+        Run chats = parley(as("alice", "chats", "--json"));
+        assertThat(chats.lines()).singleElement().asString().contains("\"name\":\"Bob\"")
+                .contains("\"phase\":\"active\"");
+        Run history = parley(as("bob", "history", "Alice"));
+        assertThat(history.out()).contains("hello from the CLI ✓");
+    }
+
+    @Test
+    void badInputGetsOneLineAndItsOwnExitCode() {
+        Run notInvite = parley(as("carol", "join", "https://example.org/#section-2"));
+        assertThat(notInvite.code()).isEqualTo(3);
+        assertThat(notInvite.err()).isEqualTo("parley: this is not a Parley invite\n");
+
+        Run unknown = parley(as("carol", "send", "nobody", "hi"));
+        assertThat(unknown.code()).isEqualTo(7);
+        assertThat(unknown.err()).startsWith("parley: no chat called 'nobody'").hasLineCount(1);
+
+        Run usage = parley(as("carol", "send"));
+        assertThat(usage.code()).isEqualTo(2);
+
+        Run version = parley("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("Parley 0.1.0 (protocol 1");
+    }
+
+    @Test
+    void anUntrustedBrokerCertificateIsRefusedClearly() {
+        Run invite = parley(as("dave", "--broker", stack.mqttsUri().toString(), "--ca", stack.otherCaFile().toString(),
+                "invite", "--no-qr"));
+        assertThat(invite.code()).isEqualTo(4);
+        assertThat(invite.err()).contains("cannot connect to the broker").contains("not trusted");
+    }
+
+    @Test
+    void aPassphraseLocksTheProfile() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "correct horse battery staple\n");
+        Path wrong = dir.resolve("wrong.txt");
+        Files.writeString(wrong, "not it\n");
+        assertThat(parley(as("erin", "--ca", stack.caFile().toString(), "chats")).code()).isZero();
+
+        Run set = parley(as("erin", "passphrase", "--new-file", secret.toString()));
+        assertThat(set.code()).as(set.err()).isZero();
+
+        Run without = parley(as("erin", "chats"));
+        assertThat(without.code()).isEqualTo(5);
+        assertThat(without.err()).contains("passphrase");
+        Run wrongOne = parley(as("erin", "--passphrase-file", wrong.toString(), "chats"));
+        assertThat(wrongOne.code()).isEqualTo(5);
+        assertThat(wrongOne.err()).contains("wrong passphrase");
+        assertThat(parley(as("erin", "--passphrase-file", secret.toString(), "chats")).code()).isZero();
+    }
+}
