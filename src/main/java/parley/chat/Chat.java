@@ -9,6 +9,9 @@ import java.util.Optional;
  * @param name        the user's name for the chat (the peer's announced name until renamed)
  * @param expires     when an open invite stops being accepted (INVITED only)
  * @param connection  the connection state of the chat's inbox, in words
+ * @param epoch       the number of the key in use (0: the key agreed at the join)
+ * @param epochSince  when the key in use was agreed
+ * @param rekeying    a key refresh this side started is waiting for the peer's answer
  */
 public record Chat(
         ChatId id,
@@ -21,7 +24,9 @@ public record Chat(
         int unread,
         Connection connection,
         boolean verified,
-        long epoch) {
+        long epoch,
+        Optional<Instant> epochSince,
+        boolean rekeying) {
 
     /** The chat's connection to the broker, as a user should see it. */
     public record Connection(Status status, String detail) {

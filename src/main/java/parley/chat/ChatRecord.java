@@ -43,6 +43,16 @@ final class ChatRecord {
     Optional<MessageId> acceptedJoin = Optional.empty();
 
     final List<EpochKey> epochs = new ArrayList<>();
+    /** Initiator: our rekey, until its rekey-ok arrives. */
+    Optional<RekeyOffer> rekeyOffer = Optional.empty();
+    /** Responder: the last rekey we answered, so its copies get the same answer. */
+    Optional<RekeyAnswer> rekeyAnswer = Optional.empty();
+    /** Initiator: the last rekey-ok we took, so its copies are recognised. */
+    Optional<MessageId> rekeyOkTaken = Optional.empty();
+    /** Messages this side sent since the last rekey it started or answered (an automatic rekey after 1,000). */
+    long sentSinceRekey;
+    /** The safety code of the join (PROTOCOL.md section 5); it does not change with rekeys. */
+    Optional<String> safetyDigits = Optional.empty();
     long sendSeq;
     long peerSeq;
     int unread;
@@ -77,6 +87,11 @@ final class ChatRecord {
 
     boolean isEpochKey(ChatKey key) {
         return epochs.stream().anyMatch(e -> e.key().equals(key));
+    }
+
+    /** The epoch a key belongs to, if it is one of this chat's epoch keys. */
+    Optional<EpochKey> epochOf(ChatKey key) {
+        return epochs.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
     @Override

@@ -59,6 +59,29 @@ final class ChatRecordCodec {
             epochs.add(eo);
         }
         o.add("epochs", epochs);
+        r.rekeyOffer.ifPresent(offer -> {
+            JsonObject ro = new JsonObject();
+            ro.addProperty("id", offer.id().value());
+            ro.addProperty("seq", offer.seq());
+            ro.addProperty("ts", offer.ts());
+            ro.addProperty("epoch", offer.epoch());
+            ro.addProperty("epk", offer.epk().encoded());
+            ro.addProperty("privateKey", Base64.getEncoder().encodeToString(offer.privateKey()));
+            o.add("rekeyOffer", ro);
+        });
+        r.rekeyAnswer.ifPresent(answer -> {
+            JsonObject ra = new JsonObject();
+            ra.addProperty("rekeyId", answer.rekeyId().value());
+            ra.addProperty("id", answer.id().value());
+            ra.addProperty("seq", answer.seq());
+            ra.addProperty("ts", answer.ts());
+            ra.addProperty("epoch", answer.epoch());
+            ra.addProperty("epk", answer.epk().encoded());
+            o.add("rekeyAnswer", ra);
+        });
+        r.rekeyOkTaken.ifPresent(id -> o.addProperty("rekeyOkTaken", id.value()));
+        o.addProperty("sentSinceRekey", r.sentSinceRekey);
+        r.safetyDigits.ifPresent(d -> o.addProperty("safety", d));
         o.addProperty("sendSeq", r.sendSeq);
         o.addProperty("peerSeq", r.peerSeq);
         o.addProperty("unread", r.unread);
@@ -112,6 +135,21 @@ final class ChatRecordCodec {
                     Instant.ofEpochMilli(eo.get("since").getAsLong()),
                     opt(eo, "eraseAt", t -> Instant.ofEpochMilli(t.getAsLong()))));
         }
+        r.rekeyOffer = opt(o, "rekeyOffer", e -> {
+            JsonObject ro = e.getAsJsonObject();
+            return new RekeyOffer(new MessageId(ro.get("id").getAsString()), ro.get("seq").getAsLong(),
+                    ro.get("ts").getAsLong(), ro.get("epoch").getAsLong(), PublicPoint.of(ro.get("epk").getAsString()),
+                    Base64.getDecoder().decode(ro.get("privateKey").getAsString()));
+        });
+        r.rekeyAnswer = opt(o, "rekeyAnswer", e -> {
+            JsonObject ra = e.getAsJsonObject();
+            return new RekeyAnswer(new MessageId(ra.get("rekeyId").getAsString()),
+                    new MessageId(ra.get("id").getAsString()), ra.get("seq").getAsLong(), ra.get("ts").getAsLong(),
+                    ra.get("epoch").getAsLong(), PublicPoint.of(ra.get("epk").getAsString()));
+        });
+        r.rekeyOkTaken = opt(o, "rekeyOkTaken", e -> new MessageId(e.getAsString()));
+        r.sentSinceRekey = opt(o, "sentSinceRekey", JsonElement::getAsLong).orElse(0L);
+        r.safetyDigits = opt(o, "safety", JsonElement::getAsString);
         r.sendSeq = o.get("sendSeq").getAsLong();
         r.peerSeq = o.get("peerSeq").getAsLong();
         r.unread = o.get("unread").getAsInt();

@@ -22,6 +22,7 @@ import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
+import parley.crypto.SafetyCode;
 import parley.invite.Invite;
 import parley.invite.InviteException;
 import parley.invite.InviteLink;
@@ -232,6 +233,30 @@ public final class ChatService implements AutoCloseable {
             s.delete("deleted");
             return null;
         }).thenCompose(x -> CompletableFuture.completedFuture(null));
+    }
+
+    /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */
+    public CompletableFuture<Void> rekey(ChatId chat) {
+        return call(() -> {
+            session(chat).startRekey();
+            return null;
+        });
+    }
+
+    /** The chat's safety code, to compare with the peer's in person or by scanning its QR code. */
+    public CompletableFuture<SafetyCode> safetyCode(ChatId chat) {
+        return call(() -> session(chat).safetyCode());
+    }
+
+    /**
+     * Marks the chat verified when {@code scannedOrTyped} (20 digits, or the peer's scanned QR text) is its
+     * safety code; fails with {@link ChatException.Problem#SAFETY_MISMATCH} and an explanation when it is not.
+     */
+    public CompletableFuture<Void> verify(ChatId chat, String scannedOrTyped) {
+        return call(() -> {
+            session(chat).verify(scannedOrTyped);
+            return null;
+        });
     }
 
     /** How many payloads this chat dropped since start, by reason. */

@@ -18,6 +18,7 @@ import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
+import parley.crypto.SafetyCode;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
 import parley.protocol.Join;
@@ -44,6 +45,8 @@ final class ChatSession {
     private static final System.Logger LOG = System.getLogger(ChatSession.class.getName());
     /** The outbox id under which a handshake (join or welcome) is re-sent on the same back-off as messages. */
     private static final String HANDSHAKE = "handshake";
+    /** The outbox id under which our pending rekey is re-sent until its rekey-ok arrives. */
+    private static final String REKEY = "rekey";
 
     private final ChatService service;
     final ChatRecord record;
@@ -55,9 +58,12 @@ final class ChatSession {
     private ScheduledFuture<?> ackFlush;
     private ScheduledFuture<?> resendTimer;
     private ScheduledFuture<?> phaseTimer;
+    private ScheduledFuture<?> keyTimer;
     private boolean deleted;
     /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
     private boolean readyAnnounced;
+    /** Responder: our rekey-ok has not been taken by the broker yet. */
+    private boolean answerUnsent;
 
     ChatSession(ChatService service, ChatRecord record) {
         this.service = service;
@@ -73,7 +79,7 @@ final class ChatSession {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
             case JOINING -> schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
                     () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
-            case ACTIVE -> { }
+            case ACTIVE -> armKeyTimer();
         }
         connect();
     }
@@ -103,8 +109,10 @@ final class ChatSession {
         connectionState = state;
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         if (state instanceof ConnectionState.Connected) {
+            sendUnsentAnswer(); // before anything under the new key
             resendAll();
             flushAcks();
+            rekeyIfDue();
         }
     }
 
@@ -179,15 +187,21 @@ final class ChatSession {
             case Join join when underInviteKey -> joinArrived(join);
             case Welcome welcome when underInviteKey -> welcomeArrived(welcome);
             case Msg msg when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedChatKey();
+                peerUsedKey(key);
                 messageArrived(msg);
             }
             case Ack ack when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedChatKey();
+                peerUsedKey(key);
                 ackArrived(ack);
             }
-            case Rekey rekey -> drop(DropReason.UNEXPECTED);
-            case RekeyOk rekeyOk -> drop(DropReason.UNEXPECTED);
+            case Rekey rekey when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
+                peerUsedKey(key);
+                rekeyArrived(rekey, key);
+            }
+            case RekeyOk rekeyOk when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
+                peerUsedKey(key);
+                rekeyOkArrived(rekeyOk, key);
+            }
             default -> drop(DropReason.UNEXPECTED); // e.g. a msg under the invite key: anyone who saw the QR has it
         }
     }
@@ -221,6 +235,7 @@ final class ChatSession {
         record.ownInbox = InboxId.random();
         record.peerInbox = Optional.of(join.inbox());
         record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
+        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, join.inbox()).digits());
         record.phase = ChatPhase.ACTIVE;
         record.expires = Optional.empty();
         record.acceptedJoin = Optional.of(join.id());
@@ -233,6 +248,7 @@ final class ChatSession {
         persist();
         LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
         retire(inviteInbox);
+        armKeyTimer();
         connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
     }
 
@@ -264,6 +280,7 @@ final class ChatSession {
         record.ephemeralPrivate = Optional.empty();
         record.peerInbox = Optional.of(welcome.inbox());
         record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
+        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, welcome.inbox()).digits());
         record.phase = ChatPhase.ACTIVE;
         record.expires = Optional.empty();
         record.acceptedJoin = Optional.of(welcome.id());
@@ -275,17 +292,35 @@ final class ChatSession {
         cancelPhaseTimer();
         persist();
         LOG.log(Level.INFO, "chat {0}: welcome arrived; chat key agreed", record.id);
+        armKeyTimer();
         queueAck(welcome.id());
         flushAcks();
         service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
     }
 
-    /** Any payload under the chat key proves the welcome arrived: stop re-sending it. */
-    private void peerUsedChatKey() {
+    /**
+     * The peer sent under {@code key}: that proves the welcome arrived (stop re-sending it), and starts the grace
+     * hour of every older epoch key, after which it is erased (PROTOCOL.md section 5, step 4).
+     */
+    private void peerUsedKey(ChatKey key) {
+        boolean changed = false;
         if (!record.handshakeConfirmed) {
             record.handshakeConfirmed = true;
             resends.remove(HANDSHAKE);
+            changed = true;
+        }
+        long used = record.epochOf(key).map(EpochKey::epoch).orElse(-1L);
+        Instant eraseAt = service.clock.instant().plus(service.timings.oldKeyGrace());
+        for (int i = 0; i < record.epochs.size(); i++) {
+            EpochKey e = record.epochs.get(i);
+            if (e.epoch() < used && e.eraseAt().isEmpty()) {
+                record.epochs.set(i, e.eraseAt(eraseAt));
+                changed = true;
+            }
+        }
+        if (changed) {
             persist();
+            armKeyTimer();
         }
     }
 
@@ -345,6 +380,7 @@ final class ChatSession {
             throw new ChatException(ChatException.Problem.BAD_TEXT, e.getMessage(), e);
         }
         record.nextSeq();
+        record.sentSinceRekey++;
         record.lastActivity = Optional.of(now);
         persist();
         StoredMessage stored = service.store.addMessage(record.id.value(), msg.id().value(), Direction.OUT,
@@ -352,6 +388,7 @@ final class ChatSession {
         Message message = ChatService.toMessage(record.id, stored);
         service.emit(new ChatEvent.MessageAdded(record.id, message));
         publishMessage(msg.id(), sealedForCheck);
+        rekeyIfDue();
         return message;
     }
 
@@ -389,6 +426,9 @@ final class ChatSession {
         Instant now = service.clock.instant();
         if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
             sendHandshake(now);
+        }
+        if (record.rekeyOffer.isPresent() && (everything || isDue(REKEY, now))) {
+            sendRekeyOffer(now);
         }
         if (record.phase == ChatPhase.ACTIVE) {
             for (StoredMessage m : service.store.outbox(record.id.value())) {
@@ -464,6 +504,219 @@ final class ChatSession {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    // ---- rekeying (PROTOCOL.md section 5) ----
+
+    /** Starts a rekey now, unless one of ours is already under way. */
+    void startRekey() {
+        if (record.phase != ChatPhase.ACTIVE) {
+            throw new ChatException(ChatException.Problem.NOT_READY, "keys can be refreshed once the chat is agreed");
+        }
+        if (record.rekeyOffer.isPresent()) {
+            return;
+        }
+        Instant now = service.clock.instant();
+        EphemeralKeyPair pair = EphemeralKeyPair.generate();
+        RekeyOffer offer;
+        try {
+            offer = new RekeyOffer(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
+                    record.currentEpoch().orElseThrow().epoch() + 1, pair.publicPoint(), pair.privateKeyBytes());
+        } finally {
+            pair.destroy();
+        }
+        record.rekeyOffer = Optional.of(offer);
+        persist();
+        LOG.log(Level.INFO, "chat {0}: refreshing keys to epoch {1}", record.id, offer.epoch());
+        sendRekeyOffer(now);
+        armResendTimer(null);
+    }
+
+    /** The automatic rekey: after {@code rekeyAfterMessages} sent, or when the current epoch is too old. */
+    private void rekeyIfDue() {
+        if (record.phase != ChatPhase.ACTIVE || record.rekeyOffer.isPresent() || deleted) {
+            return;
+        }
+        Instant since = record.currentEpoch().orElseThrow().since();
+        boolean old = !since.plus(service.timings.rekeyAfterAge()).isAfter(service.clock.instant());
+        if (record.sentSinceRekey >= service.timings.rekeyAfterMessages() || old) {
+            startRekey();
+        }
+    }
+
+    private void sendRekeyOffer(Instant now) {
+        RekeyOffer offer = record.rekeyOffer.orElseThrow();
+        ResendBackoff previous = resends.get(REKEY);
+        resends.put(REKEY, previous == null
+                ? ResendBackoff.after(now, service.timings.resendFirst())
+                : previous.next(now, service.timings.resendMax()));
+        if (connectionState instanceof ConnectionState.Connected) {
+            Rekey rekey = new Rekey(offer.id(), record.peerInbox.orElseThrow(), offer.seq(), offer.ts(), offer.epoch(),
+                    offer.epk());
+            connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(rekey, currentKey()));
+        }
+    }
+
+    private void rekeyArrived(Rekey rekey, ChatKey key) {
+        if (record.rekeyAnswer.map(a -> a.rekeyId().equals(rekey.id())).orElse(false)) {
+            sendAnswer(record.rekeyAnswer.get(), key); // a copy: the same answer, so both sides agree
+            return;
+        }
+        long current = record.currentEpoch().orElseThrow().epoch();
+        if (rekey.epoch() != current + 1 || !key.equals(currentKey())) {
+            drop(DropReason.STALE_EPOCH);
+            return;
+        }
+        if (record.rekeyOffer.isPresent() && record.rekeyOffer.get().epoch() == rekey.epoch()) {
+            RekeyOffer ours = record.rekeyOffer.get();
+            if (ours.epk().compareTo(rekey.epk()) < 0) {
+                drop(DropReason.STALE_EPOCH); // both started: the smaller public key wins, and it is ours
+                return;
+            }
+            ours.erase(); // theirs wins: abandon ours and answer theirs
+            record.rekeyOffer = Optional.empty();
+            resends.remove(REKEY);
+        }
+        Instant now = service.clock.instant();
+        EphemeralKeyPair pair = EphemeralKeyPair.generate();
+        PublicPoint ownPublic = pair.publicPoint();
+        ChatKey next;
+        try {
+            next = pair.deriveChatKey(rekey.epk(), key);
+        } finally {
+            pair.destroy();
+        }
+        RekeyAnswer answer = new RekeyAnswer(rekey.id(), MessageId.random(), record.nextSeq(), now.toEpochMilli(),
+                rekey.epoch(), ownPublic);
+        record.rekeyAnswer = Optional.of(answer);
+        switchTo(new EpochKey(rekey.epoch(), next, now, Optional.empty()));
+        sendAnswer(answer, key);
+    }
+
+    /**
+     * The rekey-ok goes out under the key the rekey came under, before anything under the new key. A rekey can
+     * arrive from the broker's queue a moment before the connection reports itself up: if the publish is refused
+     * then, the answer goes out on the next connect.
+     */
+    private void sendAnswer(RekeyAnswer answer, ChatKey underKey) {
+        answerUnsent = true;
+        if (connection == null) {
+            return;
+        }
+        RekeyOk ok = new RekeyOk(answer.id(), record.peerInbox.orElseThrow(), answer.seq(), answer.ts(),
+                answer.epoch(), answer.epk());
+        connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(ok, underKey))
+                .whenCompleteAsync((done, failure) -> {
+                    if (failure == null && record.rekeyAnswer.equals(Optional.of(answer))) {
+                        answerUnsent = false;
+                    }
+                }, service.thread);
+    }
+
+    /** After a connect: an answer that could not go out before goes now, under the key its rekey came under. */
+    private void sendUnsentAnswer() {
+        if (!answerUnsent || record.rekeyAnswer.isEmpty()) {
+            return;
+        }
+        RekeyAnswer answer = record.rekeyAnswer.get();
+        record.epochs.stream().filter(e -> e.epoch() == answer.epoch() - 1).findFirst()
+                .ifPresent(previous -> sendAnswer(answer, previous.key()));
+    }
+
+    private void rekeyOkArrived(RekeyOk ok, ChatKey key) {
+        Optional<RekeyOffer> offer = record.rekeyOffer;
+        if (offer.isPresent() && offer.get().epoch() == ok.epoch() && key.equals(currentKey())) {
+            EphemeralKeyPair pair = EphemeralKeyPair.restore(offer.get().privateKey(), offer.get().epk());
+            ChatKey next;
+            try {
+                next = pair.deriveChatKey(ok.epk(), key);
+            } finally {
+                pair.destroy();
+                offer.get().erase();
+            }
+            record.rekeyOffer = Optional.empty();
+            record.rekeyOkTaken = Optional.of(ok.id());
+            resends.remove(REKEY);
+            switchTo(new EpochKey(ok.epoch(), next, service.clock.instant(), Optional.empty()));
+        } else if (record.rekeyOkTaken.equals(Optional.of(ok.id()))) {
+            drop(DropReason.DUPLICATE);
+        } else {
+            drop(DropReason.STALE_EPOCH);
+        }
+    }
+
+    /** Sends under the new epoch key from now on; unacked messages are re-sealed under it when re-sent. */
+    private void switchTo(EpochKey next) {
+        record.epochs.add(next);
+        record.sentSinceRekey = 0;
+        persist();
+        LOG.log(Level.INFO, "chat {0}: keys refreshed, now epoch {1}", record.id, next.epoch());
+        armKeyTimer();
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+    }
+
+    /** Erases replaced keys whose grace has passed, from memory and the profile; re-arms for the next event. */
+    private void eraseOldKeys() {
+        Instant now = service.clock.instant();
+        boolean removed = record.epochs.removeIf(e -> e.eraseAt().map(t -> !t.isAfter(now)).orElse(false));
+        if (removed) {
+            long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
+            if (record.rekeyAnswer.map(a -> a.epoch() - 1 < oldest).orElse(false)) {
+                record.rekeyAnswer = Optional.empty(); // its key is gone: copies of that rekey can no longer be read
+            }
+            persist();
+            service.store.forgetReplacedData(); // the old key must not linger in superseded database pages
+            LOG.log(Level.INFO, "chat {0}: erased keys older than epoch {1}", record.id, oldest);
+        }
+        rekeyIfDue();
+    }
+
+    /** One timer for the next key event: an old key's erasure or the epoch's age limit. */
+    private void armKeyTimer() {
+        if (keyTimer != null) {
+            keyTimer.cancel(false);
+        }
+        if (record.phase != ChatPhase.ACTIVE || deleted) {
+            return;
+        }
+        Instant next = record.currentEpoch().orElseThrow().since().plus(service.timings.rekeyAfterAge());
+        for (EpochKey e : record.epochs) {
+            if (e.eraseAt().isPresent() && e.eraseAt().get().isBefore(next)) {
+                next = e.eraseAt().get();
+            }
+        }
+        long delay = Math.max(0, Duration.between(service.clock.instant(), next).toMillis());
+        keyTimer = service.thread.schedule(() -> {
+            keyTimer = null;
+            if (!deleted) {
+                eraseOldKeys();
+                armKeyTimer();
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    SafetyCode safetyCode() {
+        return record.safetyDigits.map(SafetyCode::fromDigits).orElseThrow(() -> new ChatException(
+                ChatException.Problem.NOT_READY, "the chat has no safety code until the join is complete"));
+    }
+
+    /** Marks the chat verified when {@code scannedOrTyped} is its safety code; refuses a mismatch loudly. */
+    void verify(String scannedOrTyped) {
+        SafetyCode code = safetyCode();
+        if (SafetyCode.digitsFrom(scannedOrTyped).isEmpty()) {
+            throw new ChatException(ChatException.Problem.BAD_TEXT,
+                    "a safety code is 20 digits (five groups of four) or a scanned parley-safety QR code");
+        }
+        if (!code.matches(scannedOrTyped)) {
+            throw new ChatException(ChatException.Problem.SAFETY_MISMATCH, "the safety codes differ: someone may be "
+                    + "in the middle of this chat, reading and relaying it. Do not trust it; meet in person and start "
+                    + "a new invite");
+        }
+        if (!record.verified) {
+            record.verified = true;
+            persist();
+            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        }
+    }
+
     // ---- acks ----
 
     private void queueAck(MessageId id) {
@@ -523,7 +776,8 @@ final class ChatSession {
     Chat snapshot() {
         return new Chat(record.id, record.name, record.phase, record.inviter, record.created, record.expires,
                 record.lastActivity, record.unread, connectionView(), record.verified,
-                record.currentEpoch().map(EpochKey::epoch).orElse(0L));
+                record.currentEpoch().map(EpochKey::epoch).orElse(0L), record.currentEpoch().map(EpochKey::since),
+                record.rekeyOffer.isPresent());
     }
 
     private Chat.Connection connectionView() {
@@ -571,6 +825,10 @@ final class ChatSession {
 
     private void cancelTimers() {
         cancelPhaseTimer();
+        if (keyTimer != null) {
+            keyTimer.cancel(false);
+            keyTimer = null;
+        }
         cancelResendTimer();
         if (ackFlush != null) {
             ackFlush.cancel(false);

@@ -11,9 +11,13 @@ import java.time.Duration;
  * @param ackBatch         how long received ids wait to share one ack
  * @param joinUnanswered   when a join without a welcome is reported as unanswered
  * @param inviteValidity   how long a new invite is accepted
+ * @param rekeyAfterMessages an automatic rekey once this side sent this many messages since the last one
+ * @param rekeyAfterAge    an automatic rekey once the current epoch is this old
+ * @param oldKeyGrace      how long a replaced key still decrypts after the peer first used the newer one
  */
 public record ChatTimings(Duration resendFirst, Duration resendMax, Duration ackBatch, Duration joinUnanswered,
-                          Duration inviteValidity) {
+                          Duration inviteValidity, long rekeyAfterMessages, Duration rekeyAfterAge,
+                          Duration oldKeyGrace) {
     public ChatTimings {
         if (resendFirst.isNegative() || resendFirst.isZero() || resendMax.compareTo(resendFirst) < 0) {
             throw new IllegalArgumentException("resend back-off must be positive and its cap at least its start");
@@ -21,18 +25,28 @@ public record ChatTimings(Duration resendFirst, Duration resendMax, Duration ack
         if (inviteValidity.isNegative() || inviteValidity.isZero()) {
             throw new IllegalArgumentException("invite validity must be positive");
         }
+        if (rekeyAfterMessages < 1 || rekeyAfterAge.isNegative() || rekeyAfterAge.isZero() || oldKeyGrace.isNegative()) {
+            throw new IllegalArgumentException("rekey thresholds must be positive and the grace not negative");
+        }
     }
 
     public static ChatTimings standard() {
         return new ChatTimings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(200),
-                Duration.ofSeconds(30), Duration.ofHours(24));
+                Duration.ofSeconds(30), Duration.ofHours(24), 1_000, Duration.ofDays(7), Duration.ofHours(1));
     }
 
     public ChatTimings withResend(Duration first, Duration max) {
-        return new ChatTimings(first, max, ackBatch, joinUnanswered, inviteValidity);
+        return new ChatTimings(first, max, ackBatch, joinUnanswered, inviteValidity, rekeyAfterMessages,
+                rekeyAfterAge, oldKeyGrace);
     }
 
     public ChatTimings withJoinUnanswered(Duration d) {
-        return new ChatTimings(resendFirst, resendMax, ackBatch, d, inviteValidity);
+        return new ChatTimings(resendFirst, resendMax, ackBatch, d, inviteValidity, rekeyAfterMessages,
+                rekeyAfterAge, oldKeyGrace);
+    }
+
+    public ChatTimings withRekey(long afterMessages, Duration afterAge, Duration grace) {
+        return new ChatTimings(resendFirst, resendMax, ackBatch, joinUnanswered, inviteValidity, afterMessages,
+                afterAge, grace);
     }
 }

@@ -16,7 +16,9 @@ public enum ExitCode {
     /** What we waited for did not happen in time (a join, a welcome, the broker taking a message). */
     TIMEOUT(6),
     /** No such chat, or the chat cannot do that yet. */
-    CHAT(7);
+    CHAT(7),
+    /** The safety codes differ: someone may be in the middle of the chat. */
+    SAFETY_MISMATCH(8);
 
     public final int code;
 

@@ -19,6 +19,7 @@ final class JsonLines {
         o.addProperty("connection", c.connection().status().name().toLowerCase());
         o.addProperty("verified", c.verified());
         o.addProperty("epoch", c.epoch());
+        c.epochSince().ifPresent(t -> o.addProperty("epochSince", t.toString()));
         c.expires().ifPresent(e -> o.addProperty("expires", e.toString()));
         return o;
     }

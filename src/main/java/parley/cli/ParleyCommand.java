@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
         description = "Secure chat over an MQTT broker you run yourself.",
         subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
                 ListenCommand.class, HistoryCommand.class, RenameCommand.class, DeleteCommand.class,
-                PassphraseCommand.class, CommandLine.HelpCommand.class},
+                SafetyCommand.class, VerifyCommand.class, RekeyCommand.class, PassphraseCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug)", "2:wrong command line",
                 "3:bad invite (malformed, cut off, expired, newer version)", "4:broker unreachable or refused us",
-                "5:profile in use, locked or unreadable", "6:timed out waiting", "7:no such chat, or not ready"})
+                "5:profile in use, locked or unreadable", "6:timed out waiting", "7:no such chat, or not ready",
+                "8:the safety codes differ"})
 public final class ParleyCommand {
     final ProfileOpener opener;
 
@@ -125,6 +127,7 @@ public final class ParleyCommand {
                 case UNKNOWN_CHAT, NOT_READY, BAD_TEXT -> ExitCode.CHAT;
                 case STORE -> ExitCode.PROFILE;
                 case BROKER -> ExitCode.BROKER;
+                case SAFETY_MISMATCH -> ExitCode.SAFETY_MISMATCH;
             };
             case CommandLine.ParameterException p -> ExitCode.USAGE;
             default -> ExitCode.INTERNAL;

@@ -39,6 +39,14 @@ public final class SafetyCode {
     }
 
     /** The 20 digits, no spaces. */
+    /** A code computed earlier and kept (the chat key it came from may be erased by rekeys since). */
+    public static SafetyCode fromDigits(String digits) {
+        if (digits == null || !TWENTY_DIGITS.matcher(digits).matches()) {
+            throw new IllegalArgumentException("safety code must be " + DIGITS + " digits");
+        }
+        return new SafetyCode(digits);
+    }
+
     public String digits() {
         return digits;
     }

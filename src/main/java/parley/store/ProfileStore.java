@@ -212,6 +212,18 @@ public final class ProfileStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the file with only live data, so that values replaced earlier (an erased key, say) are gone from it
+     * too: the database keeps old versions of pages until it compacts. Slow-ish (the whole file); call it after
+     * an erasure, not per write.
+     */
+    public void forgetReplacedData() {
+        synchronized (lock) {
+            ensureOpen();
+            db.compact();
+        }
+    }
+
     public void putSetting(String key, byte[] value) {
         requireId(key, "key");
         Objects.requireNonNull(value, "value");

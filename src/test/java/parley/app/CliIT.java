@@ -113,6 +113,31 @@ class CliIT {
     }
 
     @Test
+    void safetyCodesVerifyAndRekeyFromTheCommandLine() throws Exception {
+        inviteAndJoin();
+        Run aliceCode = parley(as("alice", "safety", "Bob"));
+        Run bobCode = parley(as("bob", "safety", "Alice", "--qr"));
+        assertThat(aliceCode.out().strip()).matches("\\d{4}( \\d{4}){4}");
+        assertThat(bobCode.out()).startsWith(aliceCode.out().strip()).contains("█");
+
+        Run mismatch = parley(as("alice", "verify", "Bob", "1234 5678 9012 3456 7890"));
+        assertThat(mismatch.code()).isEqualTo(8);
+        assertThat(mismatch.err()).contains("someone may be in the middle").hasLineCount(1);
+        Run verify = parley(as("alice", "verify", "Bob", aliceCode.out().strip()));
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(parley(as("alice", "chats")).out()).contains("[verified]");
+
+        // Bob is offline: the refresh stays pending and completes when both have been online
+        Run rekey = parley(as("alice", "rekey", "Bob", "--timeout", "3s"));
+        assertThat(rekey.code()).isEqualTo(6);
+        assertThat(rekey.err()).contains("stays pending");
+        assertThat(parley(as("bob", "listen", "--timeout", "4s")).code()).isZero();
+        assertThat(parley(as("alice", "listen", "--timeout", "4s")).code()).isZero();
+        assertThat(parley(as("alice", "chats", "--json")).out()).contains("\"epoch\":1");
+        assertThat(parley(as("bob", "chats", "--json")).out()).contains("\"epoch\":1");
+    }
+
+    @Test
     void badInputGetsOneLineAndItsOwnExitCode() {
         Run notInvite = parley(as("carol", "join", "https://example.org/#section-2"));
         assertThat(notInvite.code()).isEqualTo(3);
