@@ -17,7 +17,6 @@ import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
-import parley.crypto.PublicPoint;
 import parley.crypto.SafetyCode;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
@@ -221,35 +220,34 @@ final class ChatSession {
     /** The inviter's side of the join: new inbox, new key, welcome, retire the invite inbox. */
     private void acceptJoin(Join join) {
         Instant now = service.clock.instant();
-        EphemeralKeyPair ephemeral = EphemeralKeyPair.generate();
-        PublicPoint ownPublic = ephemeral.publicPoint();
-        ChatKey chatKey;
-        try {
-            chatKey = ephemeral.deriveChatKey(join.epk(), record.inviteKey);
-        } finally {
-            ephemeral.destroy(); // forward secrecy of the join: the private half never outlives the derivation
-        }
+        FreshAgreement agreed = FreshAgreement.with(join.epk(), record.inviteKey);
         InboxId inviteInbox = record.ownInbox;
         close();
         record.retiring = Optional.of(inviteInbox);
         record.ownInbox = InboxId.random();
-        record.peerInbox = Optional.of(join.inbox());
-        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
-        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, join.inbox()).digits());
-        record.phase = ChatPhase.ACTIVE;
-        record.expires = Optional.empty();
-        record.acceptedJoin = Optional.of(join.id());
-        record.peerSeq = join.seq();
-        join.name().ifPresent(n -> record.name = n);
+        becomeActive(agreed.key(), join.inbox(), join.id(), join.seq(), join.name(), now);
         record.handshake = Optional.of(new Handshake(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                ownPublic, service.displayName));
+                agreed.ownPublic(), service.displayName));
         record.handshakeConfirmed = false;
-        record.lastActivity = Optional.of(now);
         persist();
         LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
         retire(inviteInbox);
         armKeyTimer();
         connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
+    }
+
+    /** Both sides of the join end here: epoch 0, the safety code, and the peer's chat inbox. */
+    private void becomeActive(ChatKey chatKey, InboxId peer, MessageId handshakeId, long peerSeq,
+                              Optional<String> peerName, Instant now) {
+        record.peerInbox = Optional.of(peer);
+        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
+        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, peer).digits());
+        record.phase = ChatPhase.ACTIVE;
+        record.expires = Optional.empty();
+        record.acceptedJoin = Optional.of(handshakeId);
+        record.peerSeq = peerSeq;
+        peerName.ifPresent(n -> record.name = n);
+        record.lastActivity = Optional.of(now);
     }
 
     private void welcomeArrived(Welcome welcome) {
@@ -278,16 +276,8 @@ final class ChatSession {
             Arrays.fill(secret, (byte) 0);
         }
         record.ephemeralPrivate = Optional.empty();
-        record.peerInbox = Optional.of(welcome.inbox());
-        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
-        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, welcome.inbox()).digits());
-        record.phase = ChatPhase.ACTIVE;
-        record.expires = Optional.empty();
-        record.acceptedJoin = Optional.of(welcome.id());
-        record.peerSeq = welcome.seq();
+        becomeActive(chatKey, welcome.inbox(), welcome.id(), welcome.seq(), welcome.name(), now);
         record.handshakeConfirmed = true;
-        welcome.name().ifPresent(n -> record.name = n);
-        record.lastActivity = Optional.of(now);
         resends.remove(HANDSHAKE);
         cancelPhaseTimer();
         persist();
@@ -576,18 +566,11 @@ final class ChatSession {
             resends.remove(REKEY);
         }
         Instant now = service.clock.instant();
-        EphemeralKeyPair pair = EphemeralKeyPair.generate();
-        PublicPoint ownPublic = pair.publicPoint();
-        ChatKey next;
-        try {
-            next = pair.deriveChatKey(rekey.epk(), key);
-        } finally {
-            pair.destroy();
-        }
+        FreshAgreement agreed = FreshAgreement.with(rekey.epk(), key);
         RekeyAnswer answer = new RekeyAnswer(rekey.id(), MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                rekey.epoch(), ownPublic);
+                rekey.epoch(), agreed.ownPublic());
         record.rekeyAnswer = Optional.of(answer);
-        switchTo(new EpochKey(rekey.epoch(), next, now, Optional.empty()));
+        switchTo(new EpochKey(rekey.epoch(), agreed.key(), now, Optional.empty()));
         sendAnswer(answer, key);
     }
 
