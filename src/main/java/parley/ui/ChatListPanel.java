@@ -28,7 +28,12 @@ import parley.chat.ChatId;
 final class ChatListPanel extends JPanel {
     private final Map<ChatId, ChatEntry> entries = new LinkedHashMap<>();
     private final DefaultListModel<ChatEntry> model = new DefaultListModel<>();
-    private final JList<ChatEntry> list = new JList<>(model);
+    private final JList<ChatEntry> list = new JList<>(model) {
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true; // long previews are cut, never scrolled sideways
+        }
+    };
     private final JTextField find = new JTextField();
     private boolean refreshing;
 
@@ -71,7 +76,8 @@ final class ChatListPanel extends JPanel {
             }
         });
         add(find, BorderLayout.NORTH);
-        JScrollPane scroll = new JScrollPane(list);
+        JScrollPane scroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         add(scroll, BorderLayout.CENTER);
     }
 

@@ -65,7 +65,7 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         time.setText(when(entry.activity()));
         time.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         last.setText(c.phase() == ChatPhase.ACTIVE
-                ? entry.lastMessage().map(t -> t.replace('\n', ' ')).orElse("No messages yet")
+                ? entry.lastMessage().map(MessageText::previewHtml).orElse("No messages yet")
                 : c.phase() == ChatPhase.INVITED ? "Invite open: waiting for your friend" : "Joining: waiting for the welcome");
         last.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         badge.count = c.unread();
