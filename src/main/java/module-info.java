@@ -2,7 +2,6 @@
 module parley {
     requires java.desktop; // java.awt.image for QR codes; Swing for the desktop face
     requires java.logging; // the app configures the JDK logging behind System.Logger
-    requires java.management; // the desktop's start-up measurement (JVM start time)
     requires java.net.http; // the wss:// transport
     requires java.sql; // the profile store (H2 over JDBC)
     requires com.formdev.flatlaf; // the desktop face's look and feel

@@ -1,7 +1,6 @@
 package parley.ui;
 
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,10 @@ public final class DesktopApp {
         window = new MainWindow(profile.name(), tasks, clock, this::quit);
         window.onFirstPaint(() -> {
             if (options.exitAfterFirstPaint()) {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                // ProcessHandle, not the management API: keeps java.management out of the image
+                long ms = ProcessHandle.current().info().startInstant()
+                        .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
+                        .orElse(-1L);
                 System.out.println("first-paint-ms=" + ms);
                 System.out.flush();
                 System.exit(0);
