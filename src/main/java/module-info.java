@@ -4,6 +4,7 @@ module parley {
     requires java.logging; // the app configures the JDK logging behind System.Logger
     requires java.net.http; // the wss:// transport
     requires java.sql; // the profile store (H2 over JDBC)
+    requires com.formdev.flatlaf; // the desktop face's look and feel
     requires com.google.gson;
     requires com.google.zxing;
     requires com.h2database;

@@ -1,0 +1,46 @@
+package parley.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import parley.store.ProfileDirectory;
+import parley.ui.DesktopApp;
+import parley.ui.DesktopProfile;
+
+/**
+ * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR]}. Start-up is
+ * kept short: only system properties here, the window is built on the EDT and shown before the profile opens.
+ */
+public final class DesktopLauncher {
+    private DesktopLauncher() {}
+
+    /** Whether {@code args} ask for the desktop app rather than a command. */
+    static boolean wants(String[] args) {
+        return args.length == 0 || args[0].equals("gui");
+    }
+
+    static int launch(String[] args) {
+        Optional<Path> profile = Optional.empty();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--profile") && i + 1 < args.length) {
+                profile = Optional.of(Path.of(args[++i]));
+            } else if (args[i].startsWith("--profile=")) {
+                profile = Optional.of(Path.of(args[i].substring("--profile=".length())));
+            } else {
+                System.err.println("parley gui: unknown argument '" + args[i] + "' (usage: parley gui [--profile DIR])");
+                return 2;
+            }
+        }
+        // text anti-aliasing and HiDPI come from the desktop; these keep Swing from guessing worse
+        System.setProperty("awt.useSystemAAFontSettings", System.getProperty("awt.useSystemAAFontSettings", "lcd"));
+        System.setProperty("swing.aatext", "true");
+        System.setProperty("sun.java2d.opengl", System.getProperty("sun.java2d.opengl", "false"));
+        DesktopApp.launch(profileAt(profile.orElseGet(ProfileDirectory::defaultDirectory)),
+                DesktopApp.Options.fromSystemProperties());
+        return -1; // the app exits the JVM when its window closes
+    }
+
+    /** The desktop's view of the profile in {@code dir}: what the app and the GUI tests open. */
+    public static DesktopProfile profileAt(Path dir) {
+        return new DesktopProfileWiring(dir);
+    }
+}

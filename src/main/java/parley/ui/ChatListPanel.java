@@ -1,0 +1,145 @@
+package parley.ui;
+
+import java.awt.BorderLayout;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.DefaultListModel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import parley.chat.Chat;
+import parley.chat.ChatId;
+
+/**
+ * The chats, most recent first, with a find field (Ctrl+K) that filters them by name. Selecting a row opens the
+ * chat. Only touched on the EDT.
+ */
+final class ChatListPanel extends JPanel {
+    private final Map<ChatId, ChatEntry> entries = new LinkedHashMap<>();
+    private final DefaultListModel<ChatEntry> model = new DefaultListModel<>();
+    private final JList<ChatEntry> list = new JList<>(model) {
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true; // long previews are cut, never scrolled sideways
+        }
+    };
+    private final JTextField find = new JTextField();
+    private boolean refreshing;
+
+    ChatListPanel(Consumer<ChatId> onOpen) {
+        super(new BorderLayout(0, 6));
+        setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 0));
+        find.setName("chats.find");
+        find.putClientProperty("JTextField.placeholderText", "Find a chat (Ctrl+K)");
+        find.putClientProperty("JTextField.showClearButton", true);
+        find.getAccessibleContext().setAccessibleName("Find a chat");
+        find.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                refresh();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                refresh();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                refresh();
+            }
+        });
+        find.addActionListener(e -> {
+            if (!model.isEmpty()) {
+                list.setSelectedIndex(0);
+                list.requestFocusInWindow();
+            }
+        });
+        list.setName("chats.list");
+        list.getAccessibleContext().setAccessibleName("Chats");
+        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        list.setCellRenderer(new ChatListRenderer());
+        list.addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting() && !refreshing && list.getSelectedValue() != null) {
+                onOpen.accept(list.getSelectedValue().chat().id());
+            }
+        });
+        add(find, BorderLayout.NORTH);
+        JScrollPane scroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        add(scroll, BorderLayout.CENTER);
+    }
+
+    void focusFind() {
+        find.requestFocusInWindow();
+        find.selectAll();
+    }
+
+    void put(Chat chat) {
+        entries.merge(chat.id(), new ChatEntry(chat, Optional.empty()), (old, fresh) -> old.with(chat));
+        refresh();
+    }
+
+    void lastMessage(ChatId id, String text) {
+        entries.computeIfPresent(id, (k, e) -> e.withLast(text));
+        refresh();
+    }
+
+    void remove(ChatId id) {
+        entries.remove(id);
+        refresh();
+    }
+
+    Optional<Chat> chat(ChatId id) {
+        return Optional.ofNullable(entries.get(id)).map(ChatEntry::chat);
+    }
+
+    List<Chat> chats() {
+        return entries.values().stream().map(ChatEntry::chat).toList();
+    }
+
+    void select(ChatId id) {
+        for (int i = 0; i < model.size(); i++) {
+            if (model.get(i).chat().id().equals(id)) {
+                list.setSelectedIndex(i);
+                list.ensureIndexIsVisible(i);
+                return;
+            }
+        }
+    }
+
+    JList<ChatEntry> rows() {
+        return list;
+    }
+
+    /** Rebuilds the visible rows from the entries, keeping the selection without re-opening the chat. */
+    private void refresh() {
+        ChatId selected = list.getSelectedValue() == null ? null : list.getSelectedValue().chat().id();
+        String filter = find.getText().strip().toLowerCase(Locale.ROOT);
+        List<ChatEntry> visible = new ArrayList<>(entries.values().stream()
+                .filter(e -> filter.isEmpty() || e.chat().name().toLowerCase(Locale.ROOT).contains(filter))
+                .toList());
+        visible.sort(Comparator.comparing(ChatEntry::activity).reversed());
+        refreshing = true;
+        try {
+            model.clear();
+            model.addAll(visible);
+            if (selected != null) {
+                select(selected);
+            }
+        } finally {
+            refreshing = false;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package parley.ui;
+
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.Font;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollBar;
+import javax.swing.JScrollPane;
+import javax.swing.SwingConstants;
+import parley.chat.Chat;
+import parley.chat.ChatId;
+import parley.chat.ChatPhase;
+import parley.chat.ChatService;
+import parley.chat.Delivery;
+import parley.chat.Message;
+import parley.crypto.MessageId;
+
+/**
+ * The open chat: a header with its name and state, the messages (history paged in as the user scrolls up), and
+ * the composer. Only touched on the EDT; it asks the chat service with futures whose results come back here.
+ */
+final class ConversationPanel extends JPanel {
+    static final int PAGE = 50;
+    /** Load the next older page when the view is this close to the top. */
+    private static final int PAGE_MARGIN_PX = 400;
+
+    private final StatusLine status;
+    private final JLabel title = new JLabel();
+    private final JLabel state = new JLabel();
+    private final MessageColumn column;
+    private final JScrollPane scroll;
+    private final Composer composer;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel body = new JPanel(cards);
+    private ChatService service;
+    private Chat chat;
+    private boolean loading;
+    private boolean reachedStart;
+    /** Counts chat switches, so that a page for a chat no longer open is dropped. */
+    private int generation;
+
+    ConversationPanel(StatusLine status, Consumer<URI> openLink) {
+        super(new BorderLayout());
+        this.status = status;
+        this.column = new MessageColumn(openLink);
+        this.composer = new Composer(this::send);
+        setName("conversation");
+        title.setName("conversation.title");
+        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.2f));
+        state.setName("conversation.state");
+        JPanel header = new JPanel(new BorderLayout(0, 2));
+        header.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, javax.swing.UIManager.getColor("Separator.foreground")),
+                BorderFactory.createEmptyBorder(8, 12, 8, 12)));
+        header.add(title, BorderLayout.NORTH);
+        header.add(state, BorderLayout.SOUTH);
+        scroll = new JScrollPane(column);
+        scroll.setBorder(null);
+        scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getVerticalScrollBar().addAdjustmentListener(e -> maybeLoadOlder());
+        JPanel open = new JPanel(new BorderLayout());
+        open.add(header, BorderLayout.NORTH);
+        open.add(scroll, BorderLayout.CENTER);
+        open.add(composer, BorderLayout.SOUTH);
+        JLabel empty = new JLabel("<html><div style='text-align:center'>No chat open.<br><br>"
+                + "Start one with <b>New invite</b> (Ctrl+N) or <b>Join</b> (Ctrl+J).</div></html>", SwingConstants.CENTER);
+        empty.setName("conversation.empty");
+        body.add(empty, "empty");
+        body.add(open, "open");
+        add(body, BorderLayout.CENTER);
+        cards.show(body, "empty");
+    }
+
+    Optional<ChatId> current() {
+        return Optional.ofNullable(chat).map(Chat::id);
+    }
+
+    /** Opens {@code next}: shows the newest page of its history and keeps it up to date from events. */
+    void open(ChatService chats, Chat next) {
+        Edt.require();
+        service = chats;
+        generation++;
+        chat = next;
+        reachedStart = false;
+        loading = false;
+        column.clear();
+        cards.show(body, "open");
+        update(next);
+        loadPage(Long.MAX_VALUE, true);
+        composer.input().requestFocusInWindow();
+    }
+
+    void close() {
+        generation++;
+        chat = null;
+        column.clear();
+        cards.show(body, "empty");
+    }
+
+    /** The chat's snapshot changed: header, state, composer. */
+    void update(Chat next) {
+        if (chat == null || !chat.id().equals(next.id())) {
+            return;
+        }
+        chat = next;
+        title.setText(next.name());
+        title.getAccessibleContext().setAccessibleName("Chat with " + next.name());
+        state.setText(stateLine(next));
+        switch (next.phase()) {
+            case ACTIVE -> composer.setWritable(true, "");
+            case INVITED -> composer.setWritable(false, "Waiting for your friend to join the invite");
+            case JOINING -> composer.setWritable(false, "Waiting for " + next.name() + " to welcome you");
+        }
+        refreshQueued();
+    }
+
+    static String stateLine(Chat c) {
+        String phase = c.phase() == ChatPhase.ACTIVE ? (c.verified() ? "verified" : "end-to-end encrypted")
+                : c.phase() == ChatPhase.INVITED ? "invite open" : "joining";
+        return phase + " · " + c.connection().detail();
+    }
+
+    void messageAdded(Message m) {
+        if (chat == null || !chat.id().equals(m.chat())) {
+            return;
+        }
+        boolean atBottom = isAtBottom();
+        column.addAll(List.of(m));
+        if (atBottom || m.outgoing()) {
+            scrollToBottomLater();
+        }
+        refreshQueued();
+    }
+
+    void deliveryChanged(ChatId id, MessageId message, Delivery delivery) {
+        if (chat != null && chat.id().equals(id)) {
+            column.setDelivery(message, delivery);
+            refreshQueued();
+        }
+    }
+
+    MessageColumn column() {
+        return column;
+    }
+
+    JScrollPane scroll() {
+        return scroll;
+    }
+
+    Composer composer() {
+        return composer;
+    }
+
+    private void refreshQueued() {
+        long queued = column.queued();
+        if (queued > 0 && chat != null) {
+            status.notice(queued + (queued == 1 ? " message waits" : " messages wait") + " to be sent in "
+                    + chat.name() + " (" + chat.connection().detail() + ")");
+        } else if (status.noticeText().contains(" to be sent in ")) {
+            status.notice("");
+        }
+    }
+
+    private void send(String text) {
+        ChatId id = chat.id();
+        service.send(id, text).whenCompleteAsync(Edt.guard((message, failure) -> {
+            if (failure != null) {
+                status.notice("Not sent: " + Failures.message(failure));
+                if (chat != null && chat.id().equals(id)) {
+                    composer.restore(text);
+                }
+            }
+        }), Edt.EXECUTOR);
+    }
+
+    private void maybeLoadOlder() {
+        if (chat != null && !loading && !reachedStart && scroll.getVerticalScrollBar().getValue() < PAGE_MARGIN_PX
+                && column.oldestOrdinal().isPresent()) {
+            loadPage(column.oldestOrdinal().getAsLong(), false);
+        }
+    }
+
+    private void loadPage(long before, boolean newest) {
+        loading = true;
+        int gen = generation;
+        ChatId id = chat.id();
+        service.history(id, before, PAGE).whenCompleteAsync(Edt.guard((page, failure) -> {
+            if (gen != generation) {
+                return;
+            }
+            loading = false;
+            if (failure != null) {
+                status.notice("Could not load the history: " + Failures.message(failure));
+                return;
+            }
+            reachedStart = page.size() < PAGE;
+            applyPage(page.reversed(), newest);
+        }), Edt.EXECUTOR);
+    }
+
+    /** Prepends older messages and keeps the messages the user is looking at where they were. */
+    private void applyPage(List<Message> oldestFirst, boolean newest) {
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        int fromBottom = column.getHeight() - bar.getValue();
+        column.addAll(oldestFirst);
+        scroll.validate();
+        if (newest) {
+            scrollToBottomLater();
+        } else {
+            bar.setValue(column.getHeight() - fromBottom);
+        }
+        refreshQueued();
+    }
+
+    private boolean isAtBottom() {
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        return bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - 24;
+    }
+
+    private void scrollToBottomLater() {
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            scroll.validate();
+            JScrollBar bar = scroll.getVerticalScrollBar();
+            bar.setValue(bar.getMaximum());
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package parley.ui;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+
+/**
+ * The desktop app for one profile. {@link #launch} shows the window first and does the slow parts after: opening
+ * the profile, the first-run questions, starting the chat service, asking the desktop for its colour scheme.
+ */
+public final class DesktopApp {
+    private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
+
+    /** How the app ends: {@code exitWhenClosed} for the real app; tests close it themselves. */
+    public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
+        /** From the system properties: {@code -Dparley.exitAfterFirstPaint=true} for start-up measurements. */
+        public static Options fromSystemProperties() {
+            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"));
+        }
+    }
+
+    private final DesktopProfile profile;
+    private final Options options;
+    private final Clock clock = Clock.systemUTC();
+    private final CompletableFuture<MainWindow> shown = new CompletableFuture<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private BackgroundTasks tasks;
+    private MainWindow window;
+    private volatile boolean closing;
+    private boolean opening;
+
+    private DesktopApp(DesktopProfile profile, Options options) {
+        this.profile = profile;
+        this.options = options;
+    }
+
+    /** Installs the look (once per JVM) and opens the app's window; returns at once. Call from any thread. */
+    public static DesktopApp launch(DesktopProfile profile, Options options) {
+        if (!(UIManager.getLookAndFeel() instanceof com.formdev.flatlaf.FlatLaf)) {
+            Looks.install(false);
+        }
+        DesktopApp app = new DesktopApp(profile, options);
+        SwingUtilities.invokeLater(app::show);
+        return app;
+    }
+
+    private void show() {
+        tasks = new BackgroundTasks(title -> window.status.busy(title));
+        window = new MainWindow(profile.name(), tasks, clock, this::quit);
+        window.onFirstPaint(() -> {
+            if (options.exitAfterFirstPaint()) {
+                // ProcessHandle, not the management API: keeps java.management out of the image
+                long ms = ProcessHandle.current().info().startInstant()
+                        .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
+                        .orElse(-1L);
+                System.out.println("first-paint-ms=" + ms);
+                System.out.flush();
+                System.exit(0);
+            }
+            openProfile();
+        });
+        // the profile opens after the first paint (disk, H2 and crypto would compete with it for the CPU), or
+        // after a moment if the window system never asks for a paint
+        Timer fallback = new Timer(1000, e -> openProfile());
+        fallback.setRepeats(false);
+        fallback.start();
+        window.setVisible(true);
+        shown.complete(window);
+    }
+
+    private void openProfile() {
+        if (opening || closing) {
+            return;
+        }
+        opening = true;
+        tasks.run("Opening the profile", profile::open,
+                saved -> saved.ifPresentOrElse(this::start, this::firstRun), this::fatal);
+    }
+
+    private void firstRun() {
+        Optional<BrokerSettings> settings = new FirstRunDialog(window).ask();
+        settings.ifPresentOrElse(this::start, this::quit);
+    }
+
+    private void start(BrokerSettings settings) {
+        window.status.connection("Connecting…");
+        tasks.run("Starting chats", () -> {
+            var service = profile.start(settings);
+            ThemeChoice choice = ThemeChoice.parse(profile.preference(ThemeChoice.PREFERENCE));
+            Optional<Boolean> desktop = choice == ThemeChoice.SYSTEM ? DesktopColorScheme.prefersDark() : Optional.empty();
+            return new Started(service, choice, choice.dark(desktop));
+        }, s -> {
+            window.onTheme(s.theme(), this::changeTheme);
+            Looks.switchTo(s.dark());
+            window.attach(s.service());
+            started.complete(null);
+        }, this::fatal);
+    }
+
+    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark) {}
+
+    private void changeTheme(ThemeChoice choice) {
+        tasks.run("Applying the theme", () -> {
+            profile.putPreference(ThemeChoice.PREFERENCE, choice.name());
+            return choice.dark(choice == ThemeChoice.SYSTEM ? DesktopColorScheme.prefersDark() : Optional.empty());
+        }, Looks::switchTo, failure -> window.status.notice("Theme not saved: " + Failures.message(failure)));
+    }
+
+    private void fatal(Throwable failure) {
+        LOG.log(Level.ERROR, "the desktop app cannot go on", failure);
+        started.completeExceptionally(failure);
+        JOptionPane.showMessageDialog(window, Failures.message(failure), "Parley cannot open the profile",
+                JOptionPane.ERROR_MESSAGE);
+        quit();
+    }
+
+    /** The user quits: the window goes at once, the profile closes in the background, then the JVM exits. */
+    private void quit() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        window.closeWindows();
+        tasks.runQuietly(profile::close).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "closing the profile failed", failure);
+            }
+            if (options.exitWhenClosed()) {
+                System.exit(0);
+            }
+        });
+    }
+
+    // ---- for tests and the launcher ----
+
+    /** The main window once it is shown. */
+    CompletableFuture<MainWindow> window() {
+        return shown;
+    }
+
+    /** Completes when the chat service runs and the window shows its chats. */
+    CompletableFuture<Void> started() {
+        return started;
+    }
+
+    /** Closes the window and the profile and waits for both. Not on the EDT. */
+    void closeAndWait() throws Exception {
+        Edt.forbid();
+        if (tasks == null) {
+            shown.get();
+        }
+        SwingUtilities.invokeAndWait(this::quit);
+        tasks.runQuietly(() -> { }).get(); // the profile is closed once this queued no-op ran
+        tasks.close();
+    }
+
+    /** As {@link #closeAndWait()}, and nothing when it was closed already. */
+    void closeAndWaitIfOpen() throws Exception {
+        if (!closing) {
+            closeAndWait();
+        }
+    }
+}

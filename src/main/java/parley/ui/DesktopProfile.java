@@ -1,0 +1,29 @@
+package parley.ui;
+
+import java.util.Optional;
+import parley.chat.ChatService;
+
+/**
+ * A profile as the desktop app sees it; the app wires the store and the transport behind it. Every method but
+ * {@link #name()} may block (disk, key derivation, network set-up): the desktop calls them on its background
+ * executor, never on the event dispatch thread.
+ */
+public interface DesktopProfile {
+
+    /** A short name for the profile: its directory, for the window title. */
+    String name();
+
+    /** Opens the profile's store; the saved settings, or empty on the first run. */
+    Optional<BrokerSettings> open();
+
+    /** Saves {@code settings} in the profile and starts its chat service on them. */
+    ChatService start(BrokerSettings settings);
+
+    /** A small desktop preference kept in the profile (the theme, say). */
+    Optional<String> preference(String key);
+
+    void putPreference(String key, String value);
+
+    /** Closes the chat service, its connections and the store; the profile can be opened again after. */
+    void close();
+}

@@ -1,0 +1,131 @@
+package parley.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Dialog;
+import java.awt.FlowLayout;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JTextField;
+import javax.swing.WindowConstants;
+import parley.chat.ChatId;
+import parley.chat.PendingInvite;
+
+/**
+ * A new invite: a large QR code, the link with a copy button, the expiry, and "waiting for your friend" until
+ * the join arrives ({@link #joined()} closes it and the main window opens the chat). Cancelling deletes the
+ * invite. Modeless: the rest of the app stays usable while it waits.
+ */
+final class InviteDialog extends JDialog {
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
+
+    final ChatId chat;
+    private final JLabel waiting = new JLabel("Waiting for your friend to join…");
+    private final JProgressBar progress = new JProgressBar();
+    private final JButton cancel = new JButton("Cancel invite");
+    private boolean finished;
+
+    InviteDialog(JFrame owner, PendingInvite invite, Runnable onCancel) {
+        super(owner, "New invite", Dialog.ModalityType.MODELESS);
+        this.chat = invite.chat();
+        setName("dialog.invite");
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        JPanel content = new JPanel();
+        content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
+        content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
+        JLabel intro = new JLabel("Let your friend scan this code with Parley, or send them the link.");
+        intro.setAlignmentX(0.5f);
+        QrView qr = new QrView(invite.link(), 400);
+        qr.setAlignmentX(0.5f);
+        JTextField link = new JTextField(invite.link(), 40);
+        link.setEditable(false);
+        link.setName("invite.link");
+        link.getAccessibleContext().setAccessibleName("Invite link");
+        JButton copy = new JButton("Copy link");
+        copy.setName("invite.copy");
+        copy.addActionListener(e -> {
+            Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(invite.link()), null);
+            copy.setText("Copied");
+        });
+        JPanel linkRow = new JPanel(new BorderLayout(6, 0));
+        linkRow.add(link, BorderLayout.CENTER);
+        linkRow.add(copy, BorderLayout.EAST);
+        JLabel expiry = new JLabel(expiryText(invite.expires(), Instant.now()));
+        expiry.setName("invite.expiry");
+        expiry.setAlignmentX(0.5f);
+        waiting.setName("invite.waiting");
+        waiting.setAlignmentX(0.5f);
+        progress.setIndeterminate(true);
+        progress.setName("invite.progress");
+        progress.getAccessibleContext().setAccessibleName("Waiting for your friend to join");
+        cancel.setName("invite.cancel");
+        cancel.addActionListener(e -> cancel(onCancel));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        buttons.add(cancel);
+        content.add(intro);
+        content.add(Box.createVerticalStrut(12));
+        content.add(qr);
+        content.add(Box.createVerticalStrut(12));
+        content.add(linkRow);
+        content.add(Box.createVerticalStrut(8));
+        content.add(expiry);
+        content.add(Box.createVerticalStrut(12));
+        content.add(waiting);
+        content.add(Box.createVerticalStrut(4));
+        content.add(progress);
+        add(content, BorderLayout.CENTER);
+        add(buttons, BorderLayout.SOUTH);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                cancel(onCancel);
+            }
+        });
+        pack();
+        setLocationRelativeTo(owner);
+    }
+
+    static String expiryText(Instant expires, Instant now) {
+        Duration left = Duration.between(now, expires);
+        String in = left.toHours() >= 1 ? left.toHours() + " h" : Math.max(1, left.toMinutes()) + " min";
+        return "Valid until " + EXPIRY.withZone(ZoneId.systemDefault()).format(expires) + " (" + in + ")";
+    }
+
+    private void cancel(Runnable onCancel) {
+        if (!finished) {
+            finished = true;
+            onCancel.run();
+        }
+        dispose();
+    }
+
+    /** The friend joined: the chat is ready. */
+    void joined() {
+        finished = true;
+        dispose();
+    }
+
+    /** The invite went away without a join (it expired, or was deleted elsewhere). */
+    void ended(String why) {
+        finished = true;
+        progress.setIndeterminate(false);
+        progress.setVisible(false);
+        waiting.setText("This invite ended: " + why);
+        cancel.setText("Close");
+    }
+}

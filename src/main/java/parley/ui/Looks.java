@@ -1,0 +1,56 @@
+package parley.ui;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+
+/** Installs FlatLaf, light or dark, with Parley's colours from {@code parley/ui/theme/*.properties}. */
+final class Looks {
+    private static boolean registered;
+
+    private Looks() {}
+
+    /** Before any window exists (on main) or on the EDT afterwards, with {@link FlatLaf#updateUI()}. */
+    static synchronized void install(boolean dark) {
+        if (!registered) {
+            FlatLaf.registerCustomDefaultsSource(themeFolder());
+            registered = true;
+        }
+        if (dark) {
+            FlatDarkLaf.setup();
+        } else {
+            FlatLightLaf.setup();
+        }
+    }
+
+    static boolean isDark() {
+        return FlatLaf.isLafDark();
+    }
+
+    /** Switches a running app: every window is updated. On the EDT. */
+    static void switchTo(boolean dark) {
+        Edt.require();
+        if (dark == isDark()) {
+            return;
+        }
+        install(dark);
+        FlatLaf.updateUI();
+    }
+
+    /** FlatLaf reads {@code FlatLaf.properties}, {@code FlatLightLaf.properties} ... relative to this URL. */
+    private static URL themeFolder() {
+        URL any = Looks.class.getResource("/parley/ui/theme/FlatLaf.properties");
+        if (any == null) {
+            throw new IllegalStateException("parley/ui/theme/FlatLaf.properties is missing from the build");
+        }
+        try {
+            String s = any.toString(); // jar: and jrt: URLs are opaque: cut the file name off by hand
+            return URI.create(s.substring(0, s.lastIndexOf('/') + 1)).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot locate the theme folder from " + any, e);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package parley.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.JToolBar;
+import javax.swing.WindowConstants;
+import parley.chat.Chat;
+import parley.chat.ChatEvent;
+import parley.chat.ChatId;
+import parley.chat.ChatService;
+import parley.chat.Message;
+import parley.chat.PendingInvite;
+
+/**
+ * The main window: menu and toolbar (one {@link ActionRegistry}), the chat list, the open conversation and the
+ * status line. Chat events arrive on the chat thread and are handed to the EDT at once; everything here runs
+ * on the EDT.
+ */
+final class MainWindow extends JFrame {
+    final ActionRegistry actions = new ActionRegistry();
+    final StatusLine status = new StatusLine();
+    final ChatListPanel chatList;
+    final ConversationPanel conversation;
+    private final Notifier notifier;
+    private final ChatActions chatActions;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+    private final String profileName;
+    private final Map<ChatId, InviteDialog> invites = new HashMap<>();
+    private final Runnable onQuit;
+    private ChatService service;
+    private ThemeChoice theme = ThemeChoice.SYSTEM;
+    private java.util.function.Consumer<ThemeChoice> onTheme = t -> { };
+    private Runnable onFirstPaint;
+
+    MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
+        super("Parley");
+        this.profileName = profileName;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.onQuit = onQuit;
+        setName("main." + profileName);
+        setIconImages(AppIcon.sizes());
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                onQuit.run();
+            }
+
+            @Override
+            public void windowActivated(WindowEvent e) {
+                readOpenChat();
+                if (status.noticeText().startsWith("New message from")) {
+                    status.notice("");
+                }
+            }
+        });
+        notifier = new Notifier(this, status);
+        chatActions = new ChatActions(this, status);
+        chatList = new ChatListPanel(this::openChat);
+        conversation = new ConversationPanel(status, this::openLink);
+        bindActions();
+        setJMenuBar(menuBar());
+        JPanel content = new JPanel(new BorderLayout()) {
+            @Override
+            public void paint(Graphics g) {
+                super.paint(g);
+                if (onFirstPaint != null) {
+                    Runnable first = onFirstPaint;
+                    onFirstPaint = null;
+                    javax.swing.SwingUtilities.invokeLater(first);
+                }
+            }
+        };
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, chatList, conversation);
+        split.setDividerLocation(300);
+        split.setResizeWeight(0);
+        content.add(toolBar(), BorderLayout.NORTH);
+        content.add(split, BorderLayout.CENTER);
+        content.add(status, BorderLayout.SOUTH);
+        setContentPane(content);
+        setMinimumSize(new Dimension(640, 420));
+        setSize(1000, 700);
+        setLocationByPlatform(true);
+        enableChatActions(false);
+        refreshTitle();
+    }
+
+    void onFirstPaint(Runnable r) {
+        onFirstPaint = r;
+    }
+
+    void onTheme(ThemeChoice current, java.util.function.Consumer<ThemeChoice> handler) {
+        theme = current;
+        onTheme = handler;
+    }
+
+    private void bindActions() {
+        actions.bind(AppAction.NEW_INVITE, this::newInvite);
+        actions.bind(AppAction.JOIN, this::join);
+        actions.bind(AppAction.FIND_CHAT, chatList::focusFind);
+        actions.bind(AppAction.RENAME_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.rename(service, c)));
+        actions.bind(AppAction.DELETE_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.delete(service, c)));
+        actions.bind(AppAction.CHAT_INFO, () -> openChatSnapshot().ifPresent(c -> {
+            if (chatActions.showDetails(c)) {
+                service.pendingInvite(c.id()).whenCompleteAsync(Edt.guard((invite, failure) -> {
+                    if (failure == null) {
+                        showInvite(invite);
+                    } else {
+                        status.notice(Failures.message(failure));
+                    }
+                }), Edt.EXECUTOR);
+            }
+        }));
+        actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
+            theme = choice;
+            onTheme.accept(choice);
+        }).setVisible(true));
+        actions.bind(AppAction.QUIT, onQuit);
+    }
+
+    private JMenuBar menuBar() {
+        JMenuBar bar = new JMenuBar();
+        JMenu parley = new JMenu("Parley");
+        parley.setMnemonic('P');
+        parley.add(actions.menuItem(AppAction.NEW_INVITE));
+        parley.add(actions.menuItem(AppAction.JOIN));
+        parley.addSeparator();
+        parley.add(actions.menuItem(AppAction.SETTINGS));
+        parley.addSeparator();
+        parley.add(actions.menuItem(AppAction.QUIT));
+        JMenu chat = new JMenu("Chat");
+        chat.setMnemonic('C');
+        chat.add(actions.menuItem(AppAction.FIND_CHAT));
+        chat.addSeparator();
+        chat.add(actions.menuItem(AppAction.RENAME_CHAT));
+        chat.add(actions.menuItem(AppAction.CHAT_INFO));
+        chat.add(actions.menuItem(AppAction.DELETE_CHAT));
+        bar.add(parley);
+        bar.add(chat);
+        return bar;
+    }
+
+    private JToolBar toolBar() {
+        JToolBar bar = new JToolBar("Actions");
+        bar.setFloatable(false);
+        bar.add(actions.toolbarButton(AppAction.NEW_INVITE));
+        bar.add(actions.toolbarButton(AppAction.JOIN));
+        bar.addSeparator();
+        bar.add(actions.toolbarButton(AppAction.CHAT_INFO));
+        return bar;
+    }
+
+    /** The chat service is running: show its chats and follow its events. */
+    void attach(ChatService chats) {
+        Edt.require();
+        service = chats;
+        chats.addListener(event -> javax.swing.SwingUtilities.invokeLater(() -> onEvent(event)));
+        chats.chats().whenCompleteAsync(Edt.guard((all, failure) -> {
+            if (failure != null) {
+                status.notice("Could not list the chats: " + Failures.message(failure));
+                return;
+            }
+            all.forEach(chatList::put);
+            for (Chat c : all) {
+                chats.history(c.id(), Long.MAX_VALUE, 1).thenAcceptAsync(Edt.guard(last ->
+                        last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m.text()))), Edt.EXECUTOR);
+            }
+            refreshSummary();
+        }), Edt.EXECUTOR);
+        actions.setEnabled(AppAction.NEW_INVITE, true);
+        actions.setEnabled(AppAction.JOIN, true);
+        actions.setEnabled(AppAction.FIND_CHAT, true);
+        refreshSummary();
+    }
+
+    Optional<ChatService> service() {
+        return Optional.ofNullable(service);
+    }
+
+    private void onEvent(ChatEvent event) {
+        switch (event) {
+            case ChatEvent.ChatChanged(ChatId id, Chat snapshot) -> changed(snapshot);
+            case ChatEvent.ChatReady(ChatId id, Chat snapshot) -> {
+                changed(snapshot);
+                InviteDialog dialog = invites.remove(id);
+                if (dialog != null) {
+                    dialog.joined();
+                    chatList.select(id);
+                }
+                status.notice("Chat with " + snapshot.name() + " is ready");
+            }
+            case ChatEvent.ChatRemoved(ChatId id, String why) -> {
+                chatList.remove(id);
+                if (conversation.current().filter(id::equals).isPresent()) {
+                    conversation.close();
+                    enableChatActions(false);
+                }
+                InviteDialog dialog = invites.remove(id);
+                if (dialog != null) {
+                    dialog.ended(why);
+                }
+                refreshSummary();
+            }
+            case ChatEvent.JoinUnanswered(ChatId id) -> status.notice("No welcome yet from "
+                    + chatList.chat(id).map(Chat::name).orElse("the inviter") + "; still waiting");
+            case ChatEvent.MessageAdded(ChatId id, Message m) -> messageAdded(m);
+            case ChatEvent.DeliveryChanged(ChatId id, var message, var delivery) ->
+                    conversation.deliveryChanged(id, message, delivery);
+            case ChatEvent.PayloadDropped d -> { } // counted by the service, never shown
+        }
+    }
+
+    private void changed(Chat snapshot) {
+        chatList.put(snapshot);
+        conversation.update(snapshot);
+        refreshSummary();
+        refreshTitle();
+    }
+
+    private void messageAdded(Message m) {
+        chatList.lastMessage(m.chat(), m.text());
+        conversation.messageAdded(m);
+        if (m.outgoing()) {
+            return;
+        }
+        boolean open = conversation.current().filter(m.chat()::equals).isPresent();
+        if (isFocused() && open) {
+            service.markRead(m.chat());
+        } else if (!isFocused()) {
+            notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), m.text());
+        }
+    }
+
+    private void readOpenChat() {
+        conversation.current().flatMap(chatList::chat).filter(c -> c.unread() > 0)
+                .ifPresent(c -> service.markRead(c.id()));
+    }
+
+    private void openChat(ChatId id) {
+        chatList.chat(id).ifPresent(c -> {
+            if (conversation.current().filter(id::equals).isEmpty()) {
+                conversation.open(service, c);
+            }
+            enableChatActions(true);
+            if (c.unread() > 0) {
+                service.markRead(id);
+            }
+        });
+    }
+
+    private Optional<Chat> openChatSnapshot() {
+        return conversation.current().flatMap(chatList::chat);
+    }
+
+    private void enableChatActions(boolean on) {
+        actions.setEnabled(AppAction.RENAME_CHAT, on);
+        actions.setEnabled(AppAction.DELETE_CHAT, on);
+        actions.setEnabled(AppAction.CHAT_INFO, on);
+        if (service == null) {
+            actions.setEnabled(AppAction.NEW_INVITE, false);
+            actions.setEnabled(AppAction.JOIN, false);
+        }
+    }
+
+    private void newInvite() {
+        status.notice("Making an invite…");
+        service.createInvite(Optional.empty()).whenCompleteAsync(Edt.guard((invite, failure) -> {
+            if (failure != null) {
+                status.notice("No invite: " + Failures.message(failure));
+                return;
+            }
+            status.notice("");
+            showInvite(invite);
+        }), Edt.EXECUTOR);
+    }
+
+    private void showInvite(PendingInvite invite) {
+        InviteDialog dialog = invites.get(invite.chat());
+        if (dialog == null || !dialog.isDisplayable()) {
+            dialog = new InviteDialog(this, invite, () -> {
+                invites.remove(invite.chat());
+                service.delete(invite.chat());
+            });
+            invites.put(invite.chat(), dialog);
+        }
+        dialog.setVisible(true);
+        dialog.toFront();
+    }
+
+    private void join() {
+        new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+            if (failure != null) {
+                status.notice("Could not join: " + Failures.message(failure));
+            } else {
+                status.notice("Joined; waiting for the welcome");
+                chatList.select(id);
+            }
+        }), Edt.EXECUTOR)).setVisible(true);
+    }
+
+    private void openLink(URI uri) {
+        tasks.run("Opening " + uri.getHost(), () -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                throw new UnsupportedOperationException("this desktop cannot open links; the link is " + uri);
+            }
+            java.awt.Desktop.getDesktop().browse(uri);
+            return null;
+        }, ok -> { }, failure -> status.notice(Failures.message(failure)));
+    }
+
+    /** One line about all connections: failures first, then reconnects, then all online. */
+    private void refreshSummary() {
+        if (service == null) {
+            return;
+        }
+        List<Chat> chats = chatList.chats();
+        Optional<Chat> failed = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.FAILED).findFirst();
+        Optional<Chat> trying = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.CONNECTING
+                || c.connection().status() == Chat.Connection.Status.WAITING).findFirst();
+        long online = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.ONLINE).count();
+        String text;
+        if (chats.isEmpty()) {
+            text = "Ready: no chats yet";
+        } else if (failed.isPresent()) {
+            text = "Connection failed (" + failed.get().name() + "): " + failed.get().connection().detail();
+        } else if (trying.isPresent()) {
+            text = "Reconnecting (" + trying.get().name() + "): " + trying.get().connection().detail();
+        } else if (online == chats.size()) {
+            text = "Online";
+        } else {
+            text = "Offline";
+        }
+        status.connection(text);
+    }
+
+    private void refreshTitle() {
+        int unread = chatList.chats().stream().mapToInt(Chat::unread).sum();
+        setTitle((unread > 0 ? "(" + unread + ") " : "") + "Parley — " + profileName);
+    }
+
+    void closeWindows() {
+        invites.values().forEach(InviteDialog::dispose);
+        invites.clear();
+        notifier.close();
+        dispose();
+    }
+}

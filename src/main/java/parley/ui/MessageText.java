@@ -1,0 +1,110 @@
+package parley.ui;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message's text cut into runs to draw: plain text, emoji (drawn with {@link EmojiFont}) and links (http and
+ * https only: a message must not be able to open a file or run a program).
+ */
+final class MessageText {
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    /** Trailing punctuation belongs to the sentence, not the link. */
+    private static final String TRAILING = ".,;:!?)]}'";
+
+    sealed interface Run {
+        String text();
+    }
+
+    record Plain(String text) implements Run {}
+
+    record Emoji(String text) implements Run {}
+
+    record Link(String text, URI target) implements Run {}
+
+    private MessageText() {}
+
+    static List<Run> runs(String text) {
+        List<Run> runs = new ArrayList<>();
+        Matcher m = LINK.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            int end = m.end();
+            while (end > m.start() && TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            Optional<URI> target = uri(text.substring(m.start(), end));
+            if (target.isEmpty()) {
+                continue;
+            }
+            splitEmoji(text.substring(at, m.start()), runs);
+            runs.add(new Link(text.substring(m.start(), end), target.get()));
+            at = end;
+        }
+        splitEmoji(text.substring(at), runs);
+        return runs;
+    }
+
+    /**
+     * One line of HTML for a JLabel (a chat list preview): the text escaped, emoji in the emoji font, line breaks
+     * as spaces. A label cannot mix fonts otherwise.
+     */
+    static String previewHtml(String text) {
+        StringBuilder html = new StringBuilder("<html><nobr>");
+        for (Run run : runs(text.replace('\n', ' '))) {
+            String escaped = escape(run.text());
+            if (run instanceof Emoji) {
+                html.append("<span style=\"font-family:'").append(EmojiFont.family()).append("'\">").append(escaped).append("</span>");
+            } else {
+                html.append(escaped);
+            }
+        }
+        return html.append("</nobr></html>").toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    private static Optional<URI> uri(String candidate) {
+        try {
+            URI uri = new URI(candidate);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void splitEmoji(String text, List<Run> runs) {
+        StringBuilder current = new StringBuilder();
+        boolean inEmoji = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean emoji = EmojiFont.isEmoji(cp);
+            if (emoji != inEmoji && !current.isEmpty()) {
+                runs.add(inEmoji ? new Emoji(current.toString()) : new Plain(current.toString()));
+                current.setLength(0);
+            }
+            inEmoji = emoji;
+            current.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        if (!current.isEmpty()) {
+            runs.add(inEmoji ? new Emoji(current.toString()) : new Plain(current.toString()));
+        }
+    }
+}

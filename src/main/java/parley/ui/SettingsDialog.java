@@ -1,0 +1,48 @@
+package parley.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Dialog;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+
+/** Settings: the theme (follow the desktop, light, dark), applied at once. */
+final class SettingsDialog extends JDialog {
+
+    SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme) {
+        super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
+        setName("dialog.settings");
+        JPanel themes = new JPanel(new GridLayout(0, 1, 0, 4));
+        themes.setBorder(BorderFactory.createTitledBorder("Theme"));
+        ButtonGroup group = new ButtonGroup();
+        for (ThemeChoice choice : ThemeChoice.values()) {
+            JRadioButton b = new JRadioButton(choice.label, choice == current);
+            b.setName("settings.theme." + choice.name());
+            b.addActionListener(e -> onTheme.accept(choice));
+            group.add(b);
+            themes.add(b);
+        }
+        JButton close = new JButton("Close");
+        close.setName("settings.close");
+        close.addActionListener(e -> dispose());
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        buttons.add(close);
+        JPanel content = new JPanel(new BorderLayout(0, 8));
+        content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        content.add(themes, BorderLayout.CENTER);
+        content.add(new JLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
+        add(content, BorderLayout.CENTER);
+        add(buttons, BorderLayout.SOUTH);
+        getRootPane().setDefaultButton(close);
+        pack();
+        setLocationRelativeTo(owner);
+    }
+}

@@ -1,0 +1,162 @@
+package parley.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Point;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import parley.app.DesktopLauncher;
+import parley.chat.Chat;
+import parley.chat.Delivery;
+import parley.testing.BrokerStack;
+
+/** One running desktop app in a GUI test, driven through the real window with AssertJ Swing's robot. */
+final class AppDriver implements AutoCloseable {
+    static final Timeout WAIT = Timeout.timeout(30, TimeUnit.SECONDS);
+    /** Apps still open: {@link SwingExtension} closes them after the test (after a failure's screenshot). */
+    static final List<AppDriver> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    final String name;
+    final Path profile;
+    final DesktopApp app;
+    final MainWindow window;
+    final FrameFixture frame;
+    private final Robot robot;
+
+    private AppDriver(String name, Path profile, DesktopApp app, MainWindow window, Robot robot, Point at) {
+        this.name = name;
+        this.profile = profile;
+        this.app = app;
+        this.window = window;
+        this.robot = robot;
+        GuiActionRunner.execute(() -> {
+            window.setSize(940, 720);
+            window.setLocation(at);
+        });
+        this.frame = new FrameFixture(robot, window);
+        OPEN.add(this);
+    }
+
+    /** Launches the app on {@code profile}, with its window at {@code at}; does not answer the first run. */
+    static AppDriver launch(String name, Path profile, Robot robot, Point at) throws Exception {
+        DesktopApp app = DesktopApp.launch(DesktopLauncher.profileAt(profile), new DesktopApp.Options(false, false));
+        MainWindow window = app.window().get(20, TimeUnit.SECONDS);
+        return new AppDriver(name, profile, app, window, robot, at);
+    }
+
+    /** Launches and answers the first run with the test stack's broker. */
+    static AppDriver firstRun(String name, Path profile, Robot robot, Point at, BrokerStack stack) throws Exception {
+        AppDriver d = launch(name, profile, robot, at);
+        DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        first.textBox("firstrun.name").setText(name);
+        first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
+        first.textBox("firstrun.wss").setText(stack.wssUri().toString());
+        first.textBox("firstrun.web").setText(stack.httpsUri().toString());
+        first.textBox("firstrun.ca").setText(stack.caFile().toString());
+        first.button("firstrun.ok").click();
+        d.awaitStarted();
+        return d;
+    }
+
+    void awaitStarted() throws Exception {
+        app.started().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Clicks New invite and returns the dialog with the QR code and the link. */
+    DialogFixture newInvite() {
+        frame.button("toolbar.NEW_INVITE").click();
+        return WindowFinder.findDialog("dialog.invite").withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    DialogFixture openJoin() {
+        frame.button("toolbar.JOIN").click();
+        return WindowFinder.findDialog("dialog.join").withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    List<Chat> chats() {
+        return GuiActionRunner.execute(() -> window.chatList.chats());
+    }
+
+    /** Waits until a chat is active (both sides hold the key) and open in the conversation panel. */
+    Chat awaitOpenActiveChat() {
+        await("an active chat open in " + name, () -> GuiActionRunner.execute(() -> window.conversation.current()
+                .flatMap(window.chatList::chat).filter(c -> c.phase() == parley.chat.ChatPhase.ACTIVE).isPresent()));
+        return GuiActionRunner.execute(() -> window.conversation.current().flatMap(window.chatList::chat).orElseThrow());
+    }
+
+    void selectChat(String chatName) {
+        int index = GuiActionRunner.execute(() -> {
+            var rows = window.chatList.rows();
+            for (int i = 0; i < rows.getModel().getSize(); i++) {
+                if (rows.getModel().getElementAt(i).chat().name().equals(chatName)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertThat(index).as(name + " has a chat called " + chatName).isGreaterThanOrEqualTo(0);
+        frame.list("chats.list").clickItem(index);
+    }
+
+    /** Types {@code text} (keyboard where it can, else set) and presses Enter. */
+    void send(String text) {
+        activate();
+        var input = frame.textBox("composer.input");
+        if (text.chars().allMatch(c -> c >= 32 && c < 127)) {
+            input.enterText(text);
+        } else {
+            input.setText(text);
+        }
+        input.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    }
+
+    /** Brings this app's window to the front with the focus, as a click on it would with a window manager. */
+    void activate() {
+        GuiActionRunner.execute(() -> {
+            window.toFront();
+            window.requestFocus();
+        });
+        robot.waitForIdle();
+    }
+
+    /** The texts of the open conversation's bubbles, oldest first. */
+    List<String> bubbleTexts() {
+        return GuiActionRunner.execute(() -> window.conversation.column().bubbles().stream().map(MessageBubble::text).toList());
+    }
+
+    Optional<Delivery> deliveryOf(String text) {
+        return GuiActionRunner.execute(() -> window.conversation.column().bubbles().stream()
+                .filter(b -> b.text().equals(text)).findFirst().map(MessageBubble::delivery));
+    }
+
+    void awaitBubble(String text) {
+        await(name + " shows \"" + text + "\"", () -> bubbleTexts().contains(text));
+    }
+
+    static void await(String what, Supplier<Boolean> condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.get();
+            }
+        }, WAIT);
+    }
+
+    @Override
+    public void close() throws Exception {
+        OPEN.remove(this);
+        app.closeAndWaitIfOpen();
+    }
+}
