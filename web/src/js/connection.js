@@ -1,7 +1,7 @@
 // One MQTT-over-wss connection per (chat, own inbox) (PROTOCOL.md sections 1, 6 and 7): client id = the inbox,
 // cleanSession = false, the own inbox subscribed at QoS 1 on every connect, QoS 1 publishes. Reconnects with
 // back-off; a client-id take-over loop (another device or tab on the same inbox) is detected and backed off.
-import mqtt from './vendor/mqtt.esm.js';
+import mqtt from '../vendor/mqtt.esm.js';
 
 export const topicOf = (inbox) => `/chats/${inbox}/messages`;
 

@@ -1,7 +1,7 @@
 // The browser's durable state in IndexedDB (via the idb library): chat records (keys included, see SECURITY.md
 // "Browser client"), messages and the outbox. Every write is its own transaction, so a closed tab loses nothing
 // that was shown.
-import { openDB } from './vendor/idb.js';
+import { openDB } from '../vendor/idb.js';
 
 const RANK = { queued: 0, sent: 1, delivered: 2 };
 
