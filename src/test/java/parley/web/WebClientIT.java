@@ -151,9 +151,16 @@ class WebClientIT {
     }
 
     private static void openOnlyChat(Browser browser) {
-        List<WebElement> chats = browser.findAll("#chat-list li button");
-        assertThat(chats).as("the chat list after a reload").hasSize(1);
-        chats.getFirst().click();
+        assertThat(browser.findAll("#chat-list li")).as("the chat list after a reload").hasSize(1);
+        // the list re-renders as the chat's connection state changes: retry a click that hit a replaced node
+        browser.until(WAIT, d -> {
+            try {
+                browser.find("#chat-list li button").click();
+                return browser.findAll("#pane .messages").size() == 1;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
