@@ -224,18 +224,18 @@ export class ChatSession {
 
   async messageArrived(msg) {
     const r = this.record;
-    this.queueAck(msg.id); // duplicates too: the sender re-sends until it hears an ack
-    if (await this.service.store.hasMessage(r.id, 'in', msg.id)) {
+    this.queueAck(msg.id); // duplicates too: the sender re-sends until it hears an ack (sent after this commit)
+    const stored = await this.service.store.receive(r, {
+      chat: r.id, dir: 'in', id: msg.id, seq: msg.seq, ts: msg.ts, status: 'received', text: msg.text,
+    }, (record) => {
+      record.peerSeq = Math.max(record.peerSeq, msg.seq);
+      record.unread += 1;
+      record.lastActivity = Date.now();
+    });
+    if (stored === null) {
       this.drop('duplicate');
       return;
     }
-    r.peerSeq = Math.max(r.peerSeq, msg.seq);
-    const stored = await this.service.store.addMessage({
-      chat: r.id, dir: 'in', id: msg.id, seq: msg.seq, ts: msg.ts, status: 'received', text: msg.text,
-    });
-    r.unread += 1;
-    r.lastActivity = Date.now();
-    await this.persist();
     this.service.emit('message-added', r.id, stored);
     this.service.emit('chat-changed', this.snapshot());
   }

@@ -50,8 +50,26 @@ export class Store {
     return stored;
   }
 
-  async hasMessage(chat, dir, id) {
-    return (await this.db.getKey('messages', [chat, dir, id])) !== undefined;
+  /**
+   * Stores an incoming message and its chat's updated record in one transaction (one commit: the latency a user
+   * sees), unless a message with its id is already stored. Returns the stored message, or null for a duplicate.
+   * `update(record)` changes the record just before it is written.
+   */
+  async receive(record, message, update) {
+    const tx = this.db.transaction(['chats', 'messages'], 'readwrite');
+    const messages = tx.objectStore('messages');
+    if ((await messages.getKey([message.chat, 'in', message.id])) !== undefined) {
+      await tx.done;
+      return null;
+    }
+    const ordinal = Math.max(Date.now() * 1000, this.lastOrdinal + 1);
+    this.lastOrdinal = ordinal;
+    const stored = { ...message, ordinal };
+    messages.put(stored);
+    update(record);
+    tx.objectStore('chats').put(record);
+    await tx.done;
+    return stored;
   }
 
   /** Moves an outgoing message forward (queued -> sent -> delivered); true when it changed. */
