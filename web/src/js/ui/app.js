@@ -27,6 +27,9 @@ export class App {
     $('#new-invite').addEventListener('click', () => this.createInvite());
     $('#open-join').addEventListener('click', () => this.showJoin(''));
     $('#back').addEventListener('click', () => this.showWelcome());
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.view === 'chat' && this.selected) this.service.markRead(this.selected);
+    });
     const notify = $('#enable-notifications');
     if ('Notification' in globalThis && Notification.permission === 'default') {
       notify.hidden = false;
