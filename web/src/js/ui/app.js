@@ -259,11 +259,13 @@ export class App {
       event.preventDefault();
       const text = input.value;
       if (text.trim() === '') return;
+      // cleared at once, so that what the user types meanwhile is not wiped when this send completes
+      input.value = '';
       try {
         await this.service.send(id, text);
-        input.value = '';
         error.hidden = true;
       } catch (e) {
+        if (input.value === '') input.value = text; // nothing was sent: give the text back
         error.textContent = e.message;
         error.hidden = false;
       }

@@ -59,7 +59,9 @@ class WebClientIT {
             awaitIncoming(browser, List.of("Hello from the desktop 👋🏽", TEN_KB));
 
             browser.typeAndSend("Hi from the browser 🦊 <b>not bold</b>");
+            awaitOutgoing(browser, 1);
             browser.typeAndSend(TEN_KB + "!");
+            awaitOutgoing(browser, 2);
             desktop.awaitReceived(invite.chat(), "Hi from the browser 🦊 <b>not bold</b>", WAIT);
             desktop.awaitReceived(invite.chat(), TEN_KB + "!", WAIT);
             awaitOutgoingDelivered(browser, 2);
@@ -113,7 +115,12 @@ class WebClientIT {
             assertThat(link).startsWith(stack.httpsUri() + "#parley=1&")
                     .contains("&b=" + stack.wssUri()).contains("&m=" + stack.mqttsUri()).contains("&n=Brow+Ser+");
             WebElement qr = browser.find("#pane .qr");
-            assertThat(qr.getAttribute("src")).startsWith("data:image/");
+            String src = qr.getAttribute("src");
+            assertThat(src).startsWith("data:image/gif;base64,");
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+            assertThat(parley.invite.qr.QrDecoder.decode(image)).as("the QR code holds the link")
+                    .isEqualTo(new parley.invite.qr.QrScan.Found(List.of(link)));
             browser.screenshot("browser-invites-1-qr");
 
             ChatId chat = desktop.service.join(link).get();
@@ -175,6 +182,17 @@ class WebClientIT {
         } catch (RuntimeException e) {
             throw new AssertionError("the browser shows " + incoming(browser).size() + " incoming messages, expected "
                     + expected.size(), e);
+        }
+    }
+
+    /** Waits until the browser shows {@code count} outgoing messages (the composer took them), else says why not. */
+    private static void awaitOutgoing(Browser browser, int count) {
+        try {
+            browser.until(WAIT, d -> browser.findAll("#pane .message.out").size() == count);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the browser shows " + browser.findAll("#pane .message.out").size()
+                    + " outgoing messages; composer error: '" + browser.find("#pane .composer-error").getText()
+                    + "'; console: " + browser.console(), e);
         }
     }
 
