@@ -1,0 +1,82 @@
+// Boots the browser client: takes an invite link out of the address bar at once (the fragment never reaches a
+// server, and must not linger in history either), makes sure only one tab runs the chats, then starts the service.
+import { ChatService } from './service.js';
+import { Store } from './store.js';
+import { App } from './ui/app.js';
+
+const NAME_KEY = 'parley.displayName';
+
+const settings = {
+  displayName: () => localStorage.getItem(NAME_KEY),
+  setDisplayName(name) {
+    const trimmed = name.trim().slice(0, 64);
+    if (trimmed) localStorage.setItem(NAME_KEY, trimmed);
+    else localStorage.removeItem(NAME_KEY);
+  },
+};
+
+function takeInviteFromAddress() {
+  if (!location.hash.includes('parley=')) return null;
+  const link = location.href;
+  history.replaceState(null, '', location.pathname + location.search);
+  return link;
+}
+
+/** This page's broker: what the stack publishes in parley.json, else wss on the page's own host. */
+async function brokerOfThisPage() {
+  const webBase = location.origin + location.pathname;
+  const fallback = { wss: `wss://${location.host}/mqtt`, mqtts: null, webBase };
+  try {
+    const response = await fetch('parley.json', { cache: 'no-store' });
+    if (!response.ok) return fallback;
+    const config = await response.json();
+    return {
+      wss: typeof config.wss === 'string' && config.wss.startsWith('wss://') ? config.wss : fallback.wss,
+      mqtts: typeof config.mqtts === 'string' && config.mqtts.startsWith('mqtts://') ? config.mqtts : null,
+      webBase,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function fail(text) {
+  const banner = document.getElementById('banner');
+  banner.textContent = text;
+  banner.hidden = false;
+  document.body.dataset.state = 'failed';
+}
+
+async function run() {
+  const link = takeInviteFromAddress();
+  if (!globalThis.crypto?.subtle || !globalThis.CryptoJS) {
+    fail('Parley needs a secure (https) page and a current browser.');
+    return;
+  }
+  const store = await Store.open();
+  const service = new ChatService(store, await brokerOfThisPage(), settings);
+  const app = new App(service, settings);
+  await service.start();
+  app.renderList();
+  if (link) app.showJoin(link);
+  else app.showWelcome();
+  document.body.dataset.state = 'ready';
+}
+
+function start() {
+  // Two tabs would connect as the same inboxes and take each other over: only the first one runs.
+  if (!navigator.locks) {
+    run().catch((e) => fail(`Parley could not start: ${e.message}`));
+    return;
+  }
+  navigator.locks.request('parley-client', { ifAvailable: true }, async (lock) => {
+    if (!lock) {
+      fail('Parley is open in another tab of this browser; use that one (or close it and reload).');
+      return;
+    }
+    await run().catch((e) => fail(`Parley could not start: ${e.message}`));
+    await new Promise(() => {}); // held until the tab closes
+  });
+}
+
+start();

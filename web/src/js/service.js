@@ -1,0 +1,163 @@
+// The browser's chat service, the counterpart of the desktop's ChatService: commands return promises, what
+// happens comes out as events. Every command, message and timer runs through one serial queue (`run`), so a
+// chat's state is never touched by two handlers at once even though IndexedDB and WebCrypto are asynchronous.
+import { randomId, random256 } from './bytes.js';
+import { seal } from './envelope.js';
+import { formatLink, parseLink } from './invite.js';
+import { generateEphemeral } from './keys.js';
+import { ChatSession } from './session.js';
+
+export const STANDARD_TIMINGS = {
+  resendFirst: 5000, resendMax: 60000, ackBatch: 200, joinUnanswered: 30000, inviteValidity: 24 * 3600 * 1000,
+};
+
+export class ChatService {
+  /**
+   * @param store     a {@link Store}
+   * @param broker    {wss, mqtts (or null), webBase}: this page's broker, which its invites name
+   * @param settings  {displayName(): string|null}
+   */
+  constructor(store, broker, settings, timings = STANDARD_TIMINGS) {
+    this.store = store;
+    this.broker = broker;
+    this.settings = settings;
+    this.timings = timings;
+    this.sessions = new Map();
+    this.listeners = [];
+    this.queue = Promise.resolve();
+  }
+
+  /** Loads every stored chat and connects it. */
+  async start() {
+    await this.run(async () => {
+      for (const record of await this.store.chats()) {
+        const session = new ChatSession(this, record);
+        this.sessions.set(record.id, session);
+        session.resume();
+      }
+    });
+  }
+
+  displayName() {
+    return this.settings.displayName() || null;
+  }
+
+  on(listener) {
+    this.listeners.push(listener);
+  }
+
+  emit(type, ...args) {
+    for (const l of this.listeners) {
+      try {
+        l(type, ...args);
+      } catch (e) {
+        console.error('a chat event listener failed', e);
+      }
+    }
+  }
+
+  /** Runs `work` after everything queued before it; the result or error comes back to the caller only. */
+  run(work) {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  session(id) {
+    const s = this.sessions.get(id);
+    if (!s) throw new Error(`no chat ${id}`);
+    return s;
+  }
+
+  forget(id) {
+    this.sessions.delete(id);
+  }
+
+  newRecord(fields) {
+    const now = Date.now();
+    return {
+      id: randomId(), inviter: false, phase: 'joining', created: now, expires: null, lastActivity: null, unread: 0,
+      wss: null, mqtts: null, ownInbox: random256(), peerInbox: null, inviteKey: null, epochs: [],
+      acceptedJoin: null, peerSeq: 0, sendSeq: 0, handshake: null, handshakeConfirmed: false,
+      ephemeralPrivate: null, retiring: null, link: null, ...fields,
+    };
+  }
+
+  /** Makes an invite on this page's broker: a fresh inbox and key, listening until it expires or is answered. */
+  createInvite() {
+    return this.run(async () => {
+      const now = Date.now();
+      const r = this.newRecord({
+        inviter: true, phase: 'invited', expires: now + this.timings.inviteValidity, wss: this.broker.wss,
+        mqtts: this.broker.mqtts, inviteKey: random256(),
+      });
+      r.name = `Invite ${r.id.slice(0, 4)}`;
+      r.link = formatLink({ inbox: r.ownInbox, key: r.inviteKey, wss: r.wss, mqtts: r.mqtts,
+        name: this.displayName(), expires: r.expires }, this.broker.webBase);
+      await this.store.putChat(r);
+      const session = new ChatSession(this, r);
+      this.sessions.set(r.id, session);
+      session.resume();
+      this.emit('chat-changed', session.snapshot());
+      return session.snapshot();
+    });
+  }
+
+  /** Joins the chat an invite link offers; the welcome arrives later as 'chat-ready'. */
+  join(link) {
+    const invite = parseLink(link); // throws an InviteError with a message for the user
+    if (!invite.wss) {
+      throw new Error('this invite names no web broker address (b=wss://...): a browser can only connect over wss');
+    }
+    return this.run(async () => {
+      const now = Date.now();
+      const ephemeral = await generateEphemeral();
+      const r = this.newRecord({
+        phase: 'joining', expires: invite.expires, wss: invite.wss, mqtts: invite.mqtts, peerInbox: invite.inbox,
+        inviteKey: invite.key, ephemeralPrivate: ephemeral.privateKey,
+      });
+      r.name = invite.name ?? `Chat ${r.id.slice(0, 4)}`;
+      r.sendSeq = 1;
+      r.handshake = { id: randomId(), seq: 1, ts: now, epk: ephemeral.epk, name: this.displayName() };
+      // the join must be one the desktop accepts: sealing it once checks every field before anything is stored
+      seal({ t: 'join', to: r.peerInbox, inbox: r.ownInbox, ...r.handshake, name: r.handshake.name ?? undefined },
+        r.inviteKey);
+      await this.store.putChat(r);
+      const session = new ChatSession(this, r);
+      this.sessions.set(r.id, session);
+      session.resume();
+      this.emit('chat-changed', session.snapshot());
+      return session.snapshot();
+    });
+  }
+
+  send(id, text) {
+    return this.run(() => this.session(id).send(text));
+  }
+
+  chats() {
+    return [...this.sessions.values()].map((s) => s.snapshot())
+      .sort((a, b) => (b.lastActivity ?? b.created) - (a.lastActivity ?? a.created));
+  }
+
+  chat(id) {
+    return this.session(id).snapshot();
+  }
+
+  history(id) {
+    return this.run(() => this.store.history(id));
+  }
+
+  markRead(id) {
+    return this.run(() => this.session(id).markRead());
+  }
+
+  rename(id, name) {
+    return this.run(() => this.session(id).rename(name));
+  }
+
+  /** Forgets a chat: its keys, history and the broker's session of its inbox. */
+  delete(id) {
+    return this.run(() => this.session(id).delete('deleted'));
+  }
+}

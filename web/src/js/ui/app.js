@@ -1,0 +1,334 @@
+// The page: chat list, conversation, invite and join views. Only reads service snapshots and sends commands;
+// every text from the network goes into the DOM as textContent, never as markup.
+import { parseLink } from '../invite.js';
+import { qrDataUrl } from './qr.js';
+import { QrScanner } from './scanner.js';
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const TICKS = { queued: '\u{1F552}', sent: '\u2713', delivered: '\u2713\u2713', received: '' };
+const TICK_WORDS = { queued: 'waiting to be sent', sent: 'taken by the broker', delivered: 'delivered', received: '' };
+
+function fromTemplate(id) {
+  return $(`#${id}`).content.firstElementChild.cloneNode(true);
+}
+
+function time(ms) {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export class App {
+  constructor(service, settings) {
+    this.service = service;
+    this.settings = settings;
+    this.view = 'welcome';
+    this.selected = null;
+    this.scanner = null;
+    service.on((type, ...args) => this.onEvent(type, ...args));
+    $('#new-invite').addEventListener('click', () => this.createInvite());
+    $('#open-join').addEventListener('click', () => this.showJoin(''));
+    $('#back').addEventListener('click', () => this.showWelcome());
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.view === 'chat' && this.selected) this.service.markRead(this.selected);
+    });
+    const notify = $('#enable-notifications');
+    if ('Notification' in globalThis && Notification.permission === 'default') {
+      notify.hidden = false;
+      notify.addEventListener('click', async () => {
+        await Notification.requestPermission();
+        notify.hidden = Notification.permission === 'default';
+      });
+    }
+  }
+
+  banner(text) {
+    const b = $('#banner');
+    b.textContent = text ?? '';
+    b.hidden = !text;
+  }
+
+  onEvent(type, ...args) {
+    switch (type) {
+      case 'chat-changed':
+      case 'chat-removed':
+        this.renderList();
+        if (type === 'chat-removed' && args[0] === this.selected) this.showWelcome(args[1] === 'deleted' ? null : args[1]);
+        else if (args[0]?.id === this.selected) this.onSelectedChanged(args[0]);
+        break;
+      case 'message-added':
+        if (args[0] === this.selected && this.view === 'chat') {
+          this.appendMessage(args[1]);
+          if (!document.hidden) this.service.markRead(args[0]);
+        }
+        if (args[1].dir === 'in') this.notify(args[0], args[1]);
+        break;
+      case 'delivery-changed':
+        if (args[0] === this.selected) this.updateTick(args[1], args[2]);
+        break;
+      case 'join-unanswered':
+        if (args[0] === this.selected) {
+          this.banner('No answer yet: the invite may have been used, cancelled or expired. Parley keeps waiting; '
+            + 'forget the chat to give up.');
+        }
+        break;
+      default:
+    }
+  }
+
+  notify(chatId, message) {
+    if (!document.hidden || !('Notification' in globalThis) || Notification.permission !== 'granted') return;
+    const chat = this.service.chat(chatId);
+    // the text stays out of the notification: lock screens show notifications to anyone nearby
+    const n = new Notification(`Parley: ${chat.name}`, { body: 'New message', tag: chatId });
+    n.onclick = () => {
+      globalThis.focus();
+      this.openChat(chatId);
+    };
+  }
+
+  // ---- list ----
+
+  renderList() {
+    const list = $('#chat-list');
+    const chats = this.service.chats();
+    $('#no-chats').hidden = chats.length > 0;
+    list.replaceChildren(...chats.map((c) => {
+      const li = document.createElement('li');
+      li.dataset.chat = c.id;
+      li.classList.toggle('selected', c.id === this.selected);
+      const button = document.createElement('button');
+      button.type = 'button';
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = c.name;
+      const state = document.createElement('span');
+      state.className = 'state';
+      state.textContent = c.phase === 'invited' ? 'invite: waiting for a join'
+        : c.phase === 'joining' ? 'joining: waiting for the welcome' : c.connection.detail;
+      button.append(name, state);
+      if (c.unread > 0) {
+        const badge = document.createElement('span');
+        badge.className = 'unread';
+        badge.textContent = String(c.unread);
+        badge.setAttribute('aria-label', `${c.unread} unread`);
+        button.append(badge);
+      }
+      button.addEventListener('click', () => this.openChat(c.id));
+      li.append(button);
+      return li;
+    }));
+  }
+
+  setPane(node, view, selected = null) {
+    this.scanner?.stop();
+    this.scanner = null;
+    this.view = view;
+    this.selected = selected;
+    $('#pane').replaceChildren(node);
+    document.body.classList.toggle('in-pane', view !== 'welcome');
+    $('#back').hidden = view === 'welcome';
+    this.renderList();
+  }
+
+  showWelcome(message = null) {
+    const node = fromTemplate('tpl-welcome');
+    const input = $('#display-name', node);
+    input.value = this.settings.displayName() ?? '';
+    input.addEventListener('change', () => this.settings.setDisplayName(input.value));
+    this.setPane(node, 'welcome');
+    this.banner(message);
+  }
+
+  // ---- invite ----
+
+  async createInvite() {
+    this.banner(null);
+    try {
+      const chat = await this.service.createInvite();
+      this.openChat(chat.id);
+    } catch (e) {
+      this.banner(`Could not make an invite: ${e.message}`);
+    }
+  }
+
+  showInvite(chat) {
+    const node = fromTemplate('tpl-invite');
+    $('.qr', node).src = qrDataUrl(chat.link);
+    const field = $('.invite-link', node);
+    field.value = chat.link;
+    $('.copy', node).addEventListener('click', async () => {
+      field.select();
+      try {
+        await navigator.clipboard.writeText(chat.link);
+        $('.copy', node).textContent = 'Copied';
+      } catch {
+        $('.copy', node).textContent = 'Press Ctrl+C';
+      }
+    });
+    $('.expires', node).textContent = `(valid until ${new Date(chat.expires).toLocaleString()})`;
+    $('.cancel-invite', node).addEventListener('click', () => this.service.delete(chat.id));
+    this.setPane(node, 'invite', chat.id);
+  }
+
+  // ---- join ----
+
+  showJoin(link) {
+    const node = fromTemplate('tpl-join');
+    const input = $('.join-link', node);
+    const error = $('.error', node);
+    const from = $('.join-from', node);
+    const showError = (text) => {
+      error.textContent = text ?? '';
+      error.hidden = !text;
+    };
+    const preview = () => {
+      try {
+        const invite = parseLink(input.value);
+        from.textContent = invite.name ? `Invite from ${invite.name}` : 'Invite from someone who gave no name';
+        from.hidden = false;
+        showError(null);
+      } catch (e) {
+        from.hidden = true;
+        if (input.value.trim()) showError(e.message);
+      }
+    };
+    input.value = link;
+    if (link) preview();
+    input.addEventListener('input', () => {
+      showError(null);
+      from.hidden = true;
+    });
+    node.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const chat = await this.service.join(input.value);
+        this.openChat(chat.id);
+      } catch (e) {
+        showError(e.message);
+      }
+    });
+    $('.scan', node).addEventListener('click', async () => {
+      $('.scanner', node).hidden = false;
+      this.scanner = new QrScanner($('.camera', node), (text) => {
+        $('.scanner', node).hidden = true;
+        input.value = text;
+        preview();
+      }, (problem) => {
+        $('.scanner', node).hidden = true;
+        showError(problem);
+      });
+      await this.scanner.start();
+    });
+    $('.stop-scan', node).addEventListener('click', () => {
+      this.scanner?.stop();
+      $('.scanner', node).hidden = true;
+    });
+    this.setPane(node, 'join');
+  }
+
+  // ---- conversation ----
+
+  openChat(id) {
+    this.banner(null);
+    const chat = this.service.chat(id);
+    if (chat.phase === 'invited') {
+      this.showInvite(chat);
+      return;
+    }
+    const node = fromTemplate('tpl-chat');
+    this.setPane(node, 'chat', id);
+    this.renderHeader(chat);
+    $('.rename', node).addEventListener('click', async () => {
+      const name = prompt('Name for this chat', this.service.chat(id).name);
+      if (name !== null) await this.service.rename(id, name).catch((e) => this.banner(e.message));
+    });
+    $('.forget', node).addEventListener('click', async () => {
+      if (confirm('Forget this chat? Its keys and messages are erased from this browser; this cannot be undone.')) {
+        await this.service.delete(id);
+      }
+    });
+    const form = $('.composer', node);
+    const input = $('.message-input', node);
+    const error = $('.composer-error', node);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = input.value;
+      if (text.trim() === '') return;
+      // cleared at once, so that what the user types meanwhile is not wiped when this send completes
+      input.value = '';
+      try {
+        await this.service.send(id, text);
+        error.hidden = true;
+      } catch (e) {
+        if (input.value === '') input.value = text; // nothing was sent: give the text back
+        error.textContent = e.message;
+        error.hidden = false;
+      }
+    });
+    this.service.history(id).then((messages) => {
+      if (this.selected !== id) return;
+      for (const m of messages) this.appendMessage(m);
+    });
+    this.service.markRead(id);
+  }
+
+  onSelectedChanged(chat) {
+    if (this.view === 'invite' && chat.phase !== 'invited') this.openChat(chat.id);
+    else if (this.view === 'chat') this.renderHeader(chat);
+  }
+
+  renderHeader(chat) {
+    const pane = $('#pane');
+    $('.chat-name', pane).textContent = chat.name;
+    const state = chat.phase === 'joining' ? 'joining: waiting for the welcome' : chat.connection.detail;
+    const drops = chat.drops > 0 ? ` · ${chat.drops} dropped` : '';
+    $('.chat-status', pane).textContent = state + drops;
+    $('.chat-status', pane).dataset.drops = String(chat.drops);
+    $('.chat-status', pane).dataset.status = chat.connection.status;
+    $('.send', pane).disabled = chat.phase !== 'active';
+  }
+
+  appendMessage(m) {
+    const list = $('#pane .messages');
+    if (!list || list.querySelector(`[data-id="${CSS.escape(m.id)}"][data-dir="${m.dir}"]`)) return;
+    const li = document.createElement('li');
+    li.className = `message ${m.dir}`;
+    li.dataset.id = m.id;
+    li.dataset.dir = m.dir;
+    const text = document.createElement('p');
+    text.className = 'text';
+    text.textContent = m.text;
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = time(m.ts);
+    if (m.dir === 'out') {
+      const tick = document.createElement('span');
+      tick.className = 'tick';
+      meta.append(' ', tick);
+      li.append(text, meta);
+      this.setTick(li, m.status);
+    } else {
+      li.append(text, meta);
+    }
+    list.append(li);
+    list.scrollTop = list.scrollHeight;
+  }
+
+  updateTick(id, status) {
+    const li = $(`#pane .messages [data-id="${CSS.escape(id)}"][data-dir="out"]`);
+    if (li) this.setTick(li, status);
+  }
+
+  setTick(li, status) {
+    li.dataset.status = status;
+    const tick = $('.tick', li);
+    tick.className = `tick ${status}`;
+    tick.textContent = TICKS[status];
+    tick.title = TICK_WORDS[status];
+  }
+}
