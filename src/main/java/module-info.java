@@ -3,6 +3,7 @@ module parley {
     requires java.desktop; // java.awt.image for QR codes; Swing for the desktop face
     requires java.logging; // the app configures the JDK logging behind System.Logger
     requires java.net.http; // the wss:// transport
+    requires jdk.httpserver; // the authz service behind RabbitMQ's HTTP auth backend
     requires java.sql; // the profile store (H2 over JDBC)
     requires com.google.gson;
     requires com.google.zxing;
@@ -18,6 +19,7 @@ module parley {
     exports parley.store;
     exports parley.transport;
     exports parley.chat;
+    exports parley.authz;
 
     opens parley.cli to info.picocli; // picocli fills the commands' annotated fields
 

@@ -24,17 +24,18 @@ class LayeringTest {
     private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss)?)\\.[A-Z]");
 
     /** Which parley packages each package may use. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "crypto", Set.of(),
-            "protocol", Set.of("crypto"),
-            "invite", Set.of("crypto"),
-            "invite.qr", Set.of("invite", "crypto"),
-            "transport", Set.of("crypto", "transport.wss"),
-            "transport.wss", Set.of(),
-            "store", Set.of("crypto"),
-            "chat", Set.of("crypto", "protocol", "invite", "transport", "store"),
-            "cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol"),
-            "app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "transport", "store", "ui"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("crypto", Set.of()),
+            Map.entry("protocol", Set.of("crypto")),
+            Map.entry("invite", Set.of("crypto")),
+            Map.entry("invite.qr", Set.of("invite", "crypto")),
+            Map.entry("transport", Set.of("crypto", "transport.wss")),
+            Map.entry("transport.wss", Set.of()),
+            Map.entry("authz", Set.of("crypto")),
+            Map.entry("store", Set.of("crypto")),
+            Map.entry("chat", Set.of("crypto", "protocol", "invite", "transport", "store")),
+            Map.entry("cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol")),
+            Map.entry("app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "transport", "store", "ui")));
 
     /** Third-party libraries per package: everything else may use only the JDK. */
     private static final Map<String, Set<String>> LIBRARIES = Map.of(
@@ -45,6 +46,7 @@ class LayeringTest {
             "transport", Set.of("org.eclipse.paho"),
             "transport.wss", Set.of("org.eclipse.paho"),
             "chat", Set.of("com.google.gson"),
+            "authz", Set.of("com.sun.net.httpserver"),
             "cli", Set.of("picocli", "com.google.gson"),
             "app", Set.of("com.google.gson", "picocli"));
 
