@@ -3,6 +3,7 @@ module parley {
     requires java.desktop; // java.awt.image for QR codes; Swing for the desktop face
     requires java.logging; // the app configures the JDK logging behind System.Logger
     requires java.net.http; // the wss:// transport
+    requires jdk.httpserver; // the authz service behind RabbitMQ's HTTP auth backend
     requires java.sql; // the profile store (H2 over JDBC)
     requires com.formdev.flatlaf; // the desktop face's look and feel
     requires com.google.gson;
@@ -19,6 +20,7 @@ module parley {
     exports parley.store;
     exports parley.transport;
     exports parley.chat;
+    exports parley.authz;
 
     opens parley.cli to info.picocli; // picocli fills the commands' annotated fields
 

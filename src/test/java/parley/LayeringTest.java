@@ -31,6 +31,7 @@ class LayeringTest {
             Map.entry("invite.qr", Set.of("invite", "crypto")),
             Map.entry("transport", Set.of("crypto", "transport.wss")),
             Map.entry("transport.wss", Set.of()),
+            Map.entry("authz", Set.of("crypto")),
             Map.entry("store", Set.of("crypto")),
             Map.entry("chat", Set.of("crypto", "protocol", "invite", "transport", "store")),
             Map.entry("cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol")),
@@ -38,17 +39,18 @@ class LayeringTest {
             Map.entry("app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "transport", "store", "ui")));
 
     /** Third-party libraries per package: everything else may use only the JDK. */
-    private static final Map<String, Set<String>> LIBRARIES = Map.of(
-            "crypto", Set.of("org.bouncycastle"),
-            "protocol", Set.of("com.google.gson"),
-            "invite.qr", Set.of("com.google.zxing"),
-            "store", Set.of("org.h2"),
-            "transport", Set.of("org.eclipse.paho"),
-            "transport.wss", Set.of("org.eclipse.paho"),
-            "chat", Set.of("com.google.gson"),
-            "cli", Set.of("picocli", "com.google.gson"),
-            "ui", Set.of("com.formdev.flatlaf"),
-            "app", Set.of("com.google.gson", "picocli"));
+    private static final Map<String, Set<String>> LIBRARIES = Map.ofEntries(
+            Map.entry("crypto", Set.of("org.bouncycastle")),
+            Map.entry("protocol", Set.of("com.google.gson")),
+            Map.entry("invite.qr", Set.of("com.google.zxing")),
+            Map.entry("store", Set.of("org.h2")),
+            Map.entry("transport", Set.of("org.eclipse.paho")),
+            Map.entry("transport.wss", Set.of("org.eclipse.paho")),
+            Map.entry("chat", Set.of("com.google.gson")),
+            Map.entry("authz", Set.of("com.sun.net.httpserver")),
+            Map.entry("cli", Set.of("picocli", "com.google.gson")),
+            Map.entry("ui", Set.of("com.formdev.flatlaf")),
+            Map.entry("app", Set.of("com.google.gson", "picocli")));
 
     private static final List<String> SWING = List.of("javax.swing", "java.awt.event", "java.awt.Frame", "java.awt.Window",
             "java.awt.Robot", "java.awt.Toolkit");

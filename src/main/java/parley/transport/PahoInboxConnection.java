@@ -37,6 +37,7 @@ import parley.transport.ConnectionState.Waiting;
 final class PahoInboxConnection implements InboxConnection {
     private static final System.Logger LOG = System.getLogger(PahoInboxConnection.class.getName());
     private static final Duration WAIT_FOR_BROKER = Duration.ofSeconds(15);
+    private static final int SUBSCRIBE_REFUSALS = 3;
 
     private enum Lifecycle { NEW, RUNNING, FAILED, CLOSED }
 
@@ -57,6 +58,10 @@ final class PahoInboxConnection implements InboxConnection {
     private volatile ConnectionState state = new Closed();
     private Lifecycle lifecycle = Lifecycle.NEW;
     private int attempt;
+    /** Between CONNACK and SUBACK: a connection lost then was (most likely) closed for the SUBSCRIBE. */
+    private boolean awaitingSuback;
+    /** Connections in a row the broker closed at our SUBSCRIBE (RabbitMQ's answer to a denied one). */
+    private int closedAtSubscribe;
     private long generation;
     private ScheduledFuture<?> reconnect;
 
@@ -196,6 +201,7 @@ final class PahoInboxConnection implements InboxConnection {
     private void connected(long gen, boolean sessionPresent) {
         synchronized (this) {
             if (gen != generation || lifecycle != Lifecycle.RUNNING) return;
+            awaitingSuback = true;
         }
         // On every connect, even with a session present: it costs nothing and restores a session the broker lost.
         try {
@@ -210,6 +216,8 @@ final class PahoInboxConnection implements InboxConnection {
                     }
                     synchronized (PahoInboxConnection.this) {
                         if (gen != generation || lifecycle != Lifecycle.RUNNING) return;
+                        awaitingSuback = false;
+                        closedAtSubscribe = 0;
                         takeover.connected();
                         report(new Connected(sessionPresent));
                     }
@@ -244,6 +252,19 @@ final class PahoInboxConnection implements InboxConnection {
         synchronized (this) {
             if (lifecycle != Lifecycle.RUNNING) return;
             generation++;
+            // RabbitMQ answers a denied SUBSCRIBE by closing the connection (no SUBACK failure code): closed at
+            // the subscription again and again means the broker refuses this inbox; retrying cannot help.
+            if (awaitingSuback) {
+                awaitingSuback = false;
+                if (++closedAtSubscribe >= SUBSCRIBE_REFUSALS) {
+                    lifecycle = Lifecycle.FAILED;
+                    var failed = new Failed(Failure.NOT_AUTHORIZED, "the broker refused this inbox (access denied):"
+                            + " it closed the connection at the subscription " + closedAtSubscribe + " times in a row");
+                    LOG.log(Level.WARNING, "inbox {0}: {1}", inbox.abbreviated(), failed.message());
+                    report(failed);
+                    return;
+                }
+            }
             if (takeover.heldLongerThanQuickWindow()) attempt = 0;
             TakeoverDetector.Verdict verdict = takeover.dropped();
             if (verdict.takeover()) {

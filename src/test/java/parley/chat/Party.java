@@ -49,6 +49,23 @@ final class Party implements AutoCloseable {
         return party;
     }
 
+    /** A party on any broker profile under test, with the profile's CA and credentials (if it needs them). */
+    static Party start(String name, Path profile, parley.testing.TestBroker broker, Optional<URI> mqtts,
+                       Optional<URI> wss, ChatTimings timings) {
+        ProfileStore store = ProfileStore.open(profile, Optional.empty());
+        MqttTransport transport = new MqttTransport();
+        Optional<String> user = broker.credentials().map(parley.testing.TestBroker.Credentials::username);
+        Optional<String> password = broker.credentials().map(parley.testing.TestBroker.Credentials::password);
+        BrokerProfile own = new BrokerProfile(mqtts, wss, Optional.empty(), Optional.of(broker.caFile()), user,
+                password);
+        ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(own),
+                new ChatServiceConfig.Access(Optional.of(broker.caFile()), user, password),
+                Optional.of(name), Clock.systemUTC(), timings));
+        Party party = new Party(name, profile, store, transport, service);
+        service.addListener(party.events::add);
+        return party;
+    }
+
     static ChatTimings fastTimings() {
         return ChatTimings.standard().withResend(Duration.ofMillis(700), Duration.ofSeconds(3))
                 .withJoinUnanswered(Duration.ofSeconds(3));

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * state dir with freshly generated TLS material and free loopback ports. Fails loudly, with the script's
  * output, when it cannot start: tests never skip for a missing broker.
  */
-public final class BrokerStack implements AutoCloseable {
+public final class BrokerStack implements AutoCloseable, TestBroker {
 
     /** Which certificate the servers present. */
     public enum ServerCertificate {
@@ -107,10 +107,39 @@ public final class BrokerStack implements AutoCloseable {
                 + failures);
     }
 
+    @Override
     public URI mqttsUri() {
         return URI.create("mqtts://localhost:" + mqttsPort);
     }
 
+    @Override
+    public String name() {
+        return "mosquitto";
+    }
+
+    @Override
+    public int nodes() {
+        return 1;
+    }
+
+    @Override
+    public URI mqttsUri(int node) {
+        if (node != 1) throw new IllegalArgumentException("Mosquitto has one node, not " + node);
+        return mqttsUri();
+    }
+
+    @Override
+    public URI wssUri(int node) {
+        if (node != 1) throw new IllegalArgumentException("Mosquitto has one node, not " + node);
+        return wssUri();
+    }
+
+    @Override
+    public java.util.Optional<Credentials> credentials() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public URI wssUri() {
         return URI.create("wss://localhost:" + httpsPort + "/mqtt");
     }
@@ -124,6 +153,7 @@ public final class BrokerStack implements AutoCloseable {
     }
 
     /** The dev CA that signed the servers' certificate (unless {@link ServerCertificate#UNRELATED_CA}). */
+    @Override
     public Path caFile() {
         return keysDir().resolve("ca.pem");
     }

@@ -28,6 +28,7 @@ public final class Rogue implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Integer> grantedQos = new CopyOnWriteArrayList<>();
     private volatile boolean connectionLost;
+    private volatile String refusal;
 
     private Rogue(MqttClient client) {
         this.client = client;
@@ -57,6 +58,50 @@ public final class Rogue implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("rogue " + clientId + " could not connect/subscribe: " + e, e);
         }
+    }
+
+    /**
+     * A rogue on any broker profile's node: connects over {@code mqtts} with the profile's CA and credentials and
+     * subscribes to each filter. A broker that refuses the connect or closes the connection on a denied
+     * SUBSCRIBE (RabbitMQ does) leaves a rogue that is not connected and received nothing; {@link #refusal()}
+     * says what happened.
+     */
+    public static Rogue attempt(java.net.URI mqtts, java.nio.file.Path caFile,
+                                java.util.Optional<TestBroker.Credentials> credentials, String clientId,
+                                String... filters) {
+        MqttClient client;
+        try {
+            client = new MqttClient("ssl://" + mqtts.getHost() + ":" + mqtts.getPort(), clientId,
+                    new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalStateException("Paho refused client id " + clientId + ": " + e, e);
+        }
+        var rogue = new Rogue(client);
+        client.setCallback(rogue.new Collector());
+        var options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setSocketFactory(TestTls.trusting(caFile).getSocketFactory());
+        options.setHttpsHostnameVerificationEnabled(true);
+        credentials.ifPresent(c -> {
+            options.setUserName(c.username());
+            options.setPassword(c.password().toCharArray());
+        });
+        try {
+            client.connect(options);
+            for (String filter : filters) {
+                var token = client.subscribeWithResponse(filter, 1);
+                for (int qos : token.getGrantedQos()) rogue.grantedQos.add(qos);
+            }
+        } catch (MqttException e) {
+            rogue.refusal = e.toString();
+        }
+        return rogue;
+    }
+
+    /** Why the broker refused this rogue's connect or subscription, or null when it did not. */
+    public String refusal() {
+        return refusal;
     }
 
     /** Publishes at QoS 1 and waits for the PUBACK (note: the broker PUBACKs publishes its ACL denies). */
