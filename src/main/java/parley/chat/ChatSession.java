@@ -325,11 +325,11 @@ final class ChatSession {
                     record.id, msg.seq() - record.peerSeq - 1, msg.seq());
         }
         record.peerSeq = Math.max(record.peerSeq, msg.seq());
-        StoredMessage stored = service.store.addMessage(record.id.value(), msg.id().value(), Direction.IN,
-                msg.seq(), msg.ts(), Status.RECEIVED, msg.text().getBytes(StandardCharsets.UTF_8));
         record.unread++;
         record.lastActivity = Optional.of(service.clock.instant());
-        persist();
+        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
+                msg.id().value(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED,
+                msg.text().getBytes(StandardCharsets.UTF_8));
         service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
@@ -372,12 +372,13 @@ final class ChatSession {
         record.nextSeq();
         record.sentSinceRekey++;
         record.lastActivity = Optional.of(now);
-        persist();
-        StoredMessage stored = service.store.addMessage(record.id.value(), msg.id().value(), Direction.OUT,
-                msg.seq(), msg.ts(), Status.QUEUED, text.getBytes(StandardCharsets.UTF_8));
+        // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
+        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
+                msg.id().value(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED,
+                text.getBytes(StandardCharsets.UTF_8));
+        publishMessage(msg.id(), sealedForCheck);
         Message message = ChatService.toMessage(record.id, stored);
         service.emit(new ChatEvent.MessageAdded(record.id, message));
-        publishMessage(msg.id(), sealedForCheck);
         rekeyIfDue();
         return message;
     }

@@ -261,6 +261,24 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
+     * {@link #addMessage} and {@link #putChat} in one transaction: a message and the chat state that counts it
+     * (sequence number, unread count) are durable together, with one disk sync instead of two.
+     */
+    public StoredMessage addMessage(String chatId, byte[] chatState, String messageId, Direction direction, long seq,
+            long sentAt, Status status, byte[] body) {
+        requireId(chatId, "chatId");
+        Objects.requireNonNull(chatState, "chatState");
+        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        synchronized (lock) {
+            ensureOpen();
+            return db.write(c -> {
+                ChatTable.put(c, codec, chatId, chatState);
+                return MessageTable.add(c, codec, chatId, m, System.currentTimeMillis());
+            });
+        }
+    }
+
+    /**
      * Stores many messages of one chat in a single transaction (one disk sync instead of one per message), with
      * the same idempotence as {@link #addMessage}. For imports and tests.
      */

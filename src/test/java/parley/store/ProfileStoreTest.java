@@ -44,6 +44,15 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aMessageAndTheChatStateThatCountsItAreStoredTogether() {
+        store.putChat("c", b("seq=0"));
+        StoredMessage m = store.addMessage("c", b("seq=1"), "m1", Direction.OUT, 1, 10, Status.QUEUED, b("hi"));
+        reopen();
+        assertThat(store.chat("c")).hasValueSatisfying(state -> assertThat(state).isEqualTo(b("seq=1")));
+        assertThat(store.outbox("c")).containsExactly(m);
+    }
+
+    @Test
     void chatsRoundTripInCreationOrderAcrossReopen() {
         store.putChat("zeta", b("z1"));
         store.putChat("alpha", b("a1"));
