@@ -1,7 +1,6 @@
 package parley.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,13 +16,12 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         List<Figure> figures = new ArrayList<>();
-        Path work = Files.createTempDirectory("parley-bench-");
         Set<String> only = options.only();
         if (only.contains("codec")) {
             figures.addAll(BenchRuns.codec(options));
         }
         if (only.contains("roundtrip") || only.contains("burst") || only.contains("scale") || only.contains("history")) {
-            try (BrokerStack stack = BrokerStack.start()) {
+            try (Workspace work = Workspace.create(); BrokerStack stack = BrokerStack.start()) {
                 if (only.contains("roundtrip")) figures.addAll(BenchRuns.roundTrip(options, stack, work));
                 if (only.contains("burst")) figures.addAll(BenchRuns.burst(options, stack, work));
                 if (only.contains("scale")) figures.addAll(BenchRuns.scale(options, stack, work));

@@ -17,13 +17,14 @@ import parley.chat.Message;
  * The receiver's service de-duplicates; the benchmark checks that every text arrived, and in order.
  */
 final class BurstBench {
-    record Result(int sent, int arrived, boolean inOrder, double perSecond, double sendPerSecond, long elapsedNanos) {}
+    record Result(int sent, int arrived, boolean inOrder, String disorder, double perSecond, double sendPerSecond,
+                  long elapsedNanos) {}
 
     private BurstBench() {}
 
     static Result run(URI broker, Path caFile, Path work, int messages, long timeoutMillis) throws Exception {
-        try (BenchParty a = BenchParty.start("Alice", Files.createDirectories(work.resolve("a")), broker, caFile);
-             BenchParty b = BenchParty.start("Bob", Files.createDirectories(work.resolve("b")), broker, caFile)) {
+        try (BenchParty a = BenchParty.start("Alice", work.resolve("a"), broker, caFile);
+             BenchParty b = BenchParty.start("Bob", work.resolve("b"), broker, caFile)) {
             BenchParty.Pair chat = BenchParty.pair(a, b);
             List<Integer> arrivedInOrder = new ArrayList<>(messages);
             long[] lastArrival = new long[1];
@@ -56,11 +57,16 @@ final class BurstBench {
             synchronized (arrivedInOrder) {
                 int arrived = arrivedInOrder.size();
                 boolean inOrder = true;
-                for (int i = 0; i < arrived; i++) {
-                    inOrder &= arrivedInOrder.get(i) == i;
+                String disorder = "";
+                for (int i = 0; i < arrived && inOrder; i++) {
+                    if (arrivedInOrder.get(i) != i) {
+                        inOrder = false;
+                        disorder = "arrival " + i + " was message " + arrivedInOrder.get(i) + " (then "
+                                + arrivedInOrder.subList(i + 1, Math.min(arrived, i + 6)) + ")";
+                    }
                 }
                 long elapsed = (arrived == 0 ? sent : lastArrival[0]) - start;
-                return new Result(messages, arrived, inOrder && arrived == messages, arrived / (elapsed / 1e9),
+                return new Result(messages, arrived, inOrder && arrived == messages, disorder, arrived / (elapsed / 1e9),
                         messages / ((sent - start) / 1e9), elapsed);
             }
         }

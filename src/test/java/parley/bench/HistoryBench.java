@@ -24,10 +24,10 @@ final class HistoryBench {
             throws Exception {
         List<Result> results = new ArrayList<>();
         for (int length : lengths) {
-            Path profile = Files.createDirectories(work.resolve("history-" + length));
+            Path profile = work.resolve("history-" + length);
             BenchParty.Pair chat;
             try (BenchParty a = BenchParty.start("Alice", profile, broker, caFile);
-                 BenchParty b = BenchParty.start("Bob", Files.createDirectories(work.resolve("history-peer-" + length)),
+                 BenchParty b = BenchParty.start("Bob", work.resolve("history-peer-" + length),
                          broker, caFile)) {
                 chat = BenchParty.pair(a, b);
             }

@@ -20,17 +20,14 @@ import parley.chat.ChatId;
 final class RoundTripBench {
     static final int TEXT_BYTES = 200;
 
-    record Result(Samples parley, Samples raw, int payloadBytes) {}
+    /** {@code parleyInMemoryFs}: the same with both profiles on tmpfs, where a disk sync costs nothing. */
+    record Result(Samples parley, Samples parleyInMemoryFs, Samples raw, int payloadBytes) {}
 
     private RoundTripBench() {}
 
-    static Result run(URI broker, Path caFile, Path work, int messages, int warmup) throws Exception {
-        Samples parley;
-        try (BenchParty a = BenchParty.start("Alice", Files.createDirectories(work.resolve("a")), broker, caFile);
-             BenchParty b = BenchParty.start("Bob", Files.createDirectories(work.resolve("b")), broker, caFile)) {
-            BenchParty.Pair chat = BenchParty.pair(a, b);
-            parley = oneWay(a, chat.atInviter(), b, chat.atJoiner(), messages, warmup);
-        }
+    static Result run(URI broker, Path caFile, Path work, Path tmpfsWork, int messages, int warmup) throws Exception {
+        Samples parley = parley(broker, caFile, work, messages, warmup);
+        Samples inMemory = parley(broker, caFile, tmpfsWork, messages, warmup);
         int payloadBytes = CodecSample.of(TEXT_BYTES).payload().length;
         byte[] payload = new byte[payloadBytes];
         long[] raw = new long[messages];
@@ -38,7 +35,15 @@ final class RoundTripBench {
             for (int i = 0; i < warmup; i++) paho.oneWay(payload);
             for (int i = 0; i < messages; i++) raw[i] = paho.oneWay(payload);
         }
-        return new Result(parley, Samples.ofNanos(raw), payloadBytes);
+        return new Result(parley, inMemory, Samples.ofNanos(raw), payloadBytes);
+    }
+
+    private static Samples parley(URI broker, Path caFile, Path work, int messages, int warmup) throws Exception {
+        try (BenchParty a = BenchParty.start("Alice", work.resolve("a"), broker, caFile);
+             BenchParty b = BenchParty.start("Bob", work.resolve("b"), broker, caFile)) {
+            BenchParty.Pair chat = BenchParty.pair(a, b);
+            return oneWay(a, chat.atInviter(), b, chat.atJoiner(), messages, warmup);
+        }
     }
 
     /** Sends {@code warmup + messages} texts one at a time; returns the latencies of the last {@code messages}. */

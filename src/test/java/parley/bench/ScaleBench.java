@@ -21,10 +21,10 @@ final class ScaleBench {
 
     static List<Result> run(URI broker, Path caFile, Path work, int[] sizes, int messages, int warmup,
                             List<String> childFlags) throws Exception {
-        Path profile = Files.createDirectories(work.resolve("scale"));
-        Path idleProfile = Files.createDirectories(work.resolve("scale-idle-peers"));
+        Path profile = work.resolve("scale");
+        Path idleProfile = work.resolve("scale-idle-peers");
         List<Result> results = new ArrayList<>();
-        try (BenchParty echo = BenchParty.start("Echo", Files.createDirectories(work.resolve("scale-echo")), broker,
+        try (BenchParty echo = BenchParty.start("Echo", work.resolve("scale-echo"), broker,
                 caFile)) {
             BenchParty.Pair echoChat;
             int held;
