@@ -77,33 +77,40 @@ final class BenchRuns {
 
     static List<Figure> scale(BenchOptions options, BrokerStack stack, Workspace work) throws Exception {
         int[] sizes = options.smoke() ? new int[] {2, 4} : new int[] {10, 100, 200};
+        var flagSets = List.of(ChildJvm.FLAGS, ChildJvm.SMALL_FOOTPRINT);
         var results = ScaleBench.run(stack.mqttsUri(), stack.caFile(), work.onDisk("scale"), sizes,
-                options.smoke() ? 20 : 200, options.smoke() ? 5 : 50, ChildJvm.FLAGS);
+                options.smoke() ? 20 : 200, options.smoke() ? 5 : 50, flagSets);
         List<Figure> rows = new ArrayList<>();
-        long otherThreadsAtFirst = -1;
-        for (var r : results) {
-            var f = r.figures();
-            String bench = "4. scale, " + r.chats() + " chats (mqtts)";
-            long mqttIo = f.get("mqttIoThreads").getAsLong();
-            long other = f.get("threads").getAsLong() - mqttIo;
-            if (otherThreadsAtFirst < 0) otherThreadsAtFirst = other;
-            boolean last = r == results.getLast();
-            long peak = f.get("peakRssBytes").getAsLong();
-            rows.add(Figure.info(bench, "time to connect all", Figure.ms(f.get("connectNanos").getAsDouble())));
-            rows.add(Figure.info(bench, "threads (all, incl. JVM)", Long.toString(f.get("threads").getAsLong())));
-            rows.add(last
-                    ? Figure.held(bench, "Paho I/O threads per connection (sender, receiver, callback)",
-                            String.format(Locale.ROOT, "%d (%.2f per chat); other threads %d (%d at %d chats)",
-                                    mqttIo, mqttIo / (double) r.chats(), other, otherThreadsAtFirst,
-                                    results.getFirst().chats()),
-                            "<= 3 per connection, no other per-chat thread",
-                            mqttIo <= 3L * r.chats() && other - otherThreadsAtFirst <= 4)
-                    : Figure.info(bench, "Paho I/O threads", mqttIo + "; other threads " + other));
-            rows.add(last
-                    ? Figure.held(bench, "peak RSS (VmHWM)", Figure.mb(peak), "<= 160 MB", peak <= 160e6)
-                    : Figure.info(bench, "peak RSS (VmHWM)", Figure.mb(peak)));
-            rows.add(Figure.info(bench, "round trip on one chat, others idle: p50 / p99",
-                    Figure.ms(f.get("rtP50Nanos").getAsDouble()) + " / " + Figure.ms(f.get("rtP99Nanos").getAsDouble())));
+        for (List<String> flags : flagSets) {
+            var runs = results.stream().filter(r -> r.flags().equals(flags)).toList();
+            String jvm = flags.isEmpty() ? "JVM defaults" : String.join(" ", flags);
+            long otherAtFirst = -1;
+            for (var r : runs) {
+                var f = r.figures();
+                String bench = "4. scale, " + r.chats() + " chats (mqtts; " + jvm + ")";
+                long io = f.get("mqttIoThreads").getAsLong();
+                long other = f.get("javaThreads").getAsLong() - io;
+                if (otherAtFirst < 0) otherAtFirst = other;
+                boolean last = r == runs.getLast();
+                long peak = f.get("peakRssBytes").getAsLong();
+                rows.add(Figure.info(bench, "time to connect all", Figure.ms(f.get("connectNanos").getAsDouble())));
+                rows.add(Figure.info(bench, "threads (OS count, incl. the JVM's own)",
+                        Long.toString(f.get("threads").getAsLong())));
+                String threads = String.format(Locale.ROOT, "%d (%.2f per chat); other Java threads %d (%d at %d chats)",
+                        io, io / (double) r.chats(), other, otherAtFirst, runs.getFirst().chats());
+                rows.add(last
+                        ? Figure.held(bench, "transport I/O threads (Paho: sender, receiver, callback per connection)",
+                                threads, "<= 3 per connection, no other per-chat thread",
+                                io <= 3L * r.chats() && other - otherAtFirst <= 4)
+                        : Figure.info(bench, "transport I/O threads", threads));
+                if (last) rows.add(Figure.info(bench, "Java threads by name", f.get("threadNames").getAsString()));
+                rows.add(last
+                        ? Figure.held(bench, "peak RSS (VmHWM)", Figure.mb(peak), "<= 160 MB", peak <= 160e6)
+                        : Figure.info(bench, "peak RSS (VmHWM)", Figure.mb(peak)));
+                rows.add(Figure.info(bench, "round trip on one chat (send -> peer's echo shown), others idle: p50 / p99",
+                        Figure.ms(f.get("rtP50Nanos").getAsDouble()) + " / "
+                                + Figure.ms(f.get("rtP99Nanos").getAsDouble())));
+            }
         }
         return rows;
     }
@@ -123,7 +130,10 @@ final class BenchRuns {
             peak[i] = median(r.runs(), "peakRssBytes");
             heap[i] = median(r.runs(), "heapUsedBytes");
             boolean last = i == results.size() - 1;
-            String what = "open profile -> latest " + HistoryChild.SCREENFUL + " shown (median of " + runs + ")";
+            String what = "first screenful: history(latest " + HistoryChild.SCREENFUL
+                    + ") after ChatService.start (median of " + runs + ")";
+            rows.add(Figure.info(bench, "ChatService.start on the profile, cold JVM (median)",
+                    Figure.ms(median(r.runs(), "startNanos"))));
             rows.add(last
                     ? Figure.held(bench, what, Figure.ms(first), "<= 200 ms", first <= 200e6)
                     : Figure.info(bench, what, Figure.ms(first)));

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
  * class path, and returns the JSON figures it prints after {@link ScaleChild#RESULT}.
  */
 final class ChildJvm {
-    /** The child's JVM options, shown in the report: defaults but for these. */
+    /** The child's JVM options: the JVM's defaults. */
     static final List<String> FLAGS = List.of();
+    /** A desktop launcher's options for a small footprint (as the packaging measured in FACTS.md). */
+    static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1");
 
     private ChildJvm() {}
 

@@ -15,12 +15,13 @@ import parley.chat.ChatEvent;
  * a {@link ScaleChild} JVM per size opens it and measures.
  */
 final class ScaleBench {
-    record Result(int chats, JsonObject figures) {}
+    record Result(int chats, List<String> flags, JsonObject figures) {}
 
     private ScaleBench() {}
 
+    /** Each size is measured once per entry of {@code flagSets} (the child JVM's options). */
     static List<Result> run(URI broker, Path caFile, Path work, int[] sizes, int messages, int warmup,
-                            List<String> childFlags) throws Exception {
+                            List<List<String>> flagSets) throws Exception {
         Path profile = work.resolve("scale");
         Path idleProfile = work.resolve("scale-idle-peers");
         List<Result> results = new ArrayList<>();
@@ -45,10 +46,12 @@ final class ScaleBench {
                         for (; held < size; held++) BenchParty.pair(owner, peers);
                     }
                 }
-                JsonObject figures = ChildJvm.run(ScaleChild.class, childFlags, profile.toString(), broker.toString(),
-                        caFile.toString(), echoChat.atInviter().value(), Integer.toString(messages),
-                        Integer.toString(warmup));
-                results.add(new Result(size, figures));
+                for (List<String> flags : flagSets) {
+                    JsonObject figures = ChildJvm.run(ScaleChild.class, flags, profile.toString(), broker.toString(),
+                            caFile.toString(), echoChat.atInviter().value(), Integer.toString(messages),
+                            Integer.toString(warmup));
+                    results.add(new Result(size, flags, figures));
+                }
             }
         }
         return results;

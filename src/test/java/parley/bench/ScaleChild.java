@@ -43,7 +43,7 @@ public final class ScaleChild {
             out.addProperty("chats", chats);
             out.addProperty("connectNanos", connected);
             out.addProperty("threads", afterConnect.threads());
-            out.addProperty("mqttIoThreads", byName.getOrDefault("parley-mqtt-io", 0L));
+            out.addProperty("mqttIoThreads", ThreadCensus.transportIo(byName));
             out.addProperty("javaThreads", byName.values().stream().mapToLong(Long::longValue).sum());
             out.addProperty("threadNames", byName.toString());
             out.addProperty("peakRssBytes", end.peakRssBytes());

@@ -3,6 +3,7 @@ package parley.store;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import parley.crypto.MessageId;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
 
@@ -21,7 +22,7 @@ public final class BulkHistory {
             List<NewMessage> messages = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 int n = done + i + 1;
-                messages.add(new NewMessage("bulk-" + n, Direction.IN, n, 1_700_000_000_000L + n, Status.RECEIVED,
+                messages.add(new NewMessage(MessageId.random().value(), Direction.IN, n, 1_700_000_000_000L + n, Status.RECEIVED,
                         ("message " + n + " " + padding).getBytes(StandardCharsets.UTF_8)));
             }
             store.addMessages(chatId, messages);
