@@ -44,6 +44,7 @@ public final class ScaleChild {
             out.addProperty("connectNanos", connected);
             out.addProperty("threads", afterConnect.threads());
             out.addProperty("mqttIoThreads", ThreadCensus.transportIo(byName));
+            out.addProperty("pahoLoopThreads", ThreadCensus.pahoLoops(byName));
             out.addProperty("javaThreads", byName.values().stream().mapToLong(Long::longValue).sum());
             out.addProperty("threadNames", byName.toString());
             out.addProperty("peakRssBytes", end.peakRssBytes());

@@ -24,6 +24,12 @@ final class ThreadCensus {
         return name.startsWith("MQTT ") && colon > 0 ? name.substring(0, colon) : name.replaceAll("[-#]?\\d+$", "");
     }
 
+    /** Pool threads running a connection's Paho loop (sender, receiver, callback). */
+    static long pahoLoops(Map<String, Long> byName) {
+        return byName.entrySet().stream().filter(e -> e.getKey().startsWith("MQTT "))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
     /** The transport's threads: its I/O pool, whether idle ("parley-mqtt-io") or running a Paho loop ("MQTT ..."). */
     static long transportIo(Map<String, Long> byName) {
         return byName.entrySet().stream()
