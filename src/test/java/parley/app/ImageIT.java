@@ -27,7 +27,7 @@ import parley.testing.BrokerStackExtension;
 /**
  * The runtime image as users get it ({@code target/parley}, built by {@code jlink/build-image} in {@code package}):
  * it runs with no JDK around, from wherever it is unpacked, trusts the public CA roots, and its modules (Paho, H2,
- * Bouncy Castle, ZXing, Parley's websocket module) work against the real broker stack.
+ * Bouncy Castle (trimmed to Argon2id), ZXing, Parley's websocket module) work against the real broker stack.
  */
 @ExtendWith(BrokerStackExtension.class)
 class ImageIT {
@@ -87,6 +87,31 @@ class ImageIT {
         }
         assertThat(Files.getPosixFilePermissions(profile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void locksAndUnlocksAProfileWithItsTrimmedBouncyCastle() throws Exception {
+        // the image's Bouncy Castle is cut to what Argon2id reaches (jlink/trim-module): a class missing from it
+        // would fail here, at the first key derivation, as it would at a user's unlock
+        String profile = dir.resolve("locked").toString();
+        Path secret = dir.resolve("passphrase.txt");
+        Files.writeString(secret, "correct horse battery staple\n");
+        Run lock = ImageProcess.run(home(), QUICK, "--profile", profile, "--name", "Ada", "--broker",
+                "mqtts://localhost:8883", "passphrase", "--new-file", secret.toString());
+        assertThat(lock.code()).as(lock.toString()).isZero();
+
+        Run unlocked = ImageProcess.run(home(), QUICK, "--profile", profile, "--passphrase-file", secret.toString(),
+                "chats");
+        assertThat(unlocked.code()).as(unlocked.toString()).isZero();
+        assertThat(unlocked.out()).contains("no chats yet");
+        assertThat(unlocked.err()).isEmpty();
+
+        Path wrong = dir.resolve("wrong.txt");
+        Files.writeString(wrong, "correct horse battery stapler\n");
+        Run refused = ImageProcess.run(home(), QUICK, "--profile", profile, "--passphrase-file", wrong.toString(),
+                "chats");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(5);
+        assertThat(refused.err()).contains("wrong passphrase");
     }
 
     @Test
