@@ -3,6 +3,8 @@ package parley.ui;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Font;
+import java.awt.GridBagLayout;
+import java.awt.GridLayout;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +70,15 @@ final class ConversationPanel extends JPanel {
         open.add(header, BorderLayout.NORTH);
         open.add(scroll, BorderLayout.CENTER);
         open.add(composer, BorderLayout.SOUTH);
-        JLabel empty = new JLabel("<html><div style='text-align:center'>No chat open.<br><br>"
-                + "Start one with <b>New invite</b> (Ctrl+N) or <b>Join</b> (Ctrl+J).</div></html>", SwingConstants.CENTER);
+        // two plain labels, not HTML: the first window must not load Swing's HTML engine (~90 classes at start)
+        JPanel empty = new JPanel(new GridBagLayout());
+        JPanel lines = new JPanel(new GridLayout(0, 1, 0, 8));
+        lines.setOpaque(false);
+        JLabel noChat = new JLabel("No chat open.", SwingConstants.CENTER);
+        JLabel hint = new JLabel("Start one with New invite (Ctrl+N) or Join (Ctrl+J).", SwingConstants.CENTER);
+        lines.add(noChat);
+        lines.add(hint);
+        empty.add(lines);
         empty.setName("conversation.empty");
         body.add(empty, "empty");
         body.add(open, "open");

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.UIManager;
 
 /**
  * The desktop app for one profile. {@link #launch} shows the window first and does the slow parts after: opening
@@ -41,7 +40,8 @@ public final class DesktopApp {
 
     /** Installs the look (once per JVM) and opens the app's window; returns at once. Call from any thread. */
     public static DesktopApp launch(DesktopProfile profile, Options options) {
-        if (!(UIManager.getLookAndFeel() instanceof com.formdev.flatlaf.FlatLaf)) {
+        // not UIManager.getLookAndFeel(): asking it sets up Swing's default Metal look first (~70 classes at start)
+        if (!Looks.installed()) {
             Looks.install(false);
         }
         DesktopApp app = new DesktopApp(profile, options);

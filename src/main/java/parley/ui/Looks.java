@@ -26,6 +26,11 @@ final class Looks {
         }
     }
 
+    /** Whether Parley's look is in place; asks no Swing state, so nothing loads Swing's default look first. */
+    static synchronized boolean installed() {
+        return registered;
+    }
+
     static boolean isDark() {
         return FlatLaf.isLafDark();
     }
