@@ -15,7 +15,7 @@ const HANDSHAKE = 'handshake';
 /** The outbox id under which our pending rekey is re-sent until its rekey-ok arrives. */
 const REKEY = 'rekey';
 
-/** An error the user caused and can read: the text says what to do. */
+/** The safety codes differ: the message explains what that means and what to do. */
 export class SafetyMismatch extends Error {}
 
 export class ChatSession {
