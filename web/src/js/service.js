@@ -2,13 +2,16 @@
 // happens comes out as events. Every command, message and timer runs through one serial queue (`run`), so a
 // chat's state is never touched by two handlers at once even though IndexedDB and WebCrypto are asynchronous.
 import { randomId, random256 } from './bytes.js';
+import { InboxConnection } from './connection.js';
 import { seal } from './envelope.js';
 import { formatLink, parseLink } from './invite.js';
 import { generateEphemeral } from './keys.js';
 import { ChatSession } from './session.js';
 
+/** The desktop's ChatTimings.standard(), in ms: re-sends, ack batching, invites, and the rekey thresholds. */
 export const STANDARD_TIMINGS = {
   resendFirst: 5000, resendMax: 60000, ackBatch: 200, joinUnanswered: 30000, inviteValidity: 24 * 3600 * 1000,
+  rekeyAfterMessages: 1000, rekeyAfterAge: 7 * 24 * 3600 * 1000, oldKeyGrace: 3600 * 1000,
 };
 
 export class ChatService {
@@ -73,13 +76,24 @@ export class ChatService {
     this.sessions.delete(id);
   }
 
+  /** The connection of one inbox; `listener` is {message(bytes, retained), state({status, detail})}. */
+  openConnection(url, inbox, listener) {
+    return new InboxConnection(url, inbox, listener);
+  }
+
+  /** Makes the broker forget an inbox's session (PROTOCOL.md section 4). */
+  retireInbox(url, inbox) {
+    return InboxConnection.retire(url, inbox);
+  }
+
   newRecord(fields) {
     const now = Date.now();
     return {
       id: randomId(), inviter: false, phase: 'joining', created: now, expires: null, lastActivity: null, unread: 0,
       wss: null, mqtts: null, ownInbox: random256(), peerInbox: null, inviteKey: null, epochs: [],
       acceptedJoin: null, peerSeq: 0, sendSeq: 0, handshake: null, handshakeConfirmed: false,
-      ephemeralPrivate: null, retiring: null, link: null, ...fields,
+      ephemeralPrivate: null, retiring: null, link: null, rekeyOffer: null, rekeyAnswer: null, rekeyOkTaken: null,
+      sentSinceRekey: 0, safetyDigits: null, verified: false, ...fields,
     };
   }
 
@@ -154,6 +168,24 @@ export class ChatService {
 
   rename(id, name) {
     return this.run(() => this.session(id).rename(name));
+  }
+
+  /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in the snapshot's `epoch` when agreed. */
+  rekey(id) {
+    return this.run(() => this.session(id).startRekey());
+  }
+
+  /** The chat's safety code as 20 digits, to compare with the peer's or show as a QR code. */
+  safetyCode(id) {
+    return this.run(async () => this.session(id).safetyCode());
+  }
+
+  /**
+   * Marks the chat verified when `scannedOrTyped` (20 digits, or the peer's scanned QR text) is its safety code;
+   * rejects with a SafetyMismatch explaining what a mismatch means when it is not.
+   */
+  verify(id, scannedOrTyped) {
+    return this.run(() => this.session(id).verify(scannedOrTyped));
   }
 
   /** Forgets a chat: its keys, history and the broker's session of its inbox. */

@@ -1,12 +1,22 @@
-// One chat's protocol state machine (PROTOCOL.md sections 4 and 6, with the desktop's decisions in
-// docs/protocol.md): invite, join, welcome and its confirmation, messages, acks and re-sends. Every method runs
-// inside the service's serial queue, so no two handlers interleave across an await.
+// One chat's protocol state machine (PROTOCOL.md sections 4 to 6, with the desktop's decisions in
+// docs/protocol.md): invite, join, welcome and its confirmation, messages, acks and re-sends, safety code and
+// rekeying. Every method runs inside the service's serial queue, so no two handlers interleave across an await.
+// Connections come from the service (service.openConnection / retireInbox), so node tests can run two sessions.
 import { randomId, random256 } from './bytes.js';
-import { InboxConnection } from './connection.js';
 import { Accepted, MAX_ACK_IDS, open, seal, textProblem } from './envelope.js';
 import { deriveChatKey, generateEphemeral } from './keys.js';
+import {
+  addEpoch, currentEpoch, eraseDueKeys, nextKeyEvent, rekeyDue, rekeyOkVerdict, rekeyVerdict, startGrace,
+} from './rekey.js';
+import { MISMATCH_WARNING, NOT_A_CODE, digitsFrom, safetyDigits, safetyMatches } from './safety.js';
 
+/** The outbox id under which a handshake (join or welcome) is re-sent on the same back-off as messages. */
 const HANDSHAKE = 'handshake';
+/** The outbox id under which our pending rekey is re-sent until its rekey-ok arrives. */
+const REKEY = 'rekey';
+
+/** The safety codes differ: the message explains what that means and what to do. */
+export class SafetyMismatch extends Error {}
 
 export class ChatSession {
   constructor(service, record) {
@@ -20,8 +30,10 @@ export class ChatSession {
     this.ackTimer = null;
     this.resendTimer = null;
     this.phaseTimer = null;
+    this.keyTimer = null;
     this.deleted = false;
     this.readyAnnounced = false;
+    this.answerUnsent = false; // responder: our rekey-ok has not been taken by the broker yet
   }
 
   get timings() {
@@ -38,13 +50,16 @@ export class ChatSession {
     } else if (this.record.phase === 'joining') {
       this.phaseTimer = setTimeout(() => this.service.emit('join-unanswered', this.record.id),
         this.timings.joinUnanswered);
+    } else if (this.record.phase === 'active') {
+      if (!this.record.safetyDigits) this.safetyCode(); // a chat agreed before safety codes: computed once
+      this.armKeyTimer();
     }
     this.connect();
   }
 
   connect() {
     const inbox = this.record.ownInbox;
-    const connection = new InboxConnection(this.record.wss, inbox, {
+    const connection = this.service.openConnection(this.record.wss, inbox, {
       message: (bytes, retained) => this.service.run(async () => {
         if (this.connection === connection && !this.deleted) await this.received(bytes, retained);
       }),
@@ -60,8 +75,10 @@ export class ChatSession {
     this.connectionState = state;
     this.service.emit('chat-changed', this.snapshot());
     if (state.status === 'online') {
+      this.sendUnsentAnswer(); // before anything under the new key
       await this.resendDue(true);
       this.flushAcks();
+      await this.rekeyIfDue();
     }
   }
 
@@ -69,8 +86,10 @@ export class ChatSession {
     clearTimeout(this.phaseTimer);
     clearTimeout(this.resendTimer);
     clearTimeout(this.ackTimer);
+    clearTimeout(this.keyTimer);
     this.ackTimer = null;
     this.resendTimer = null;
+    this.keyTimer = null;
     if (this.connection) this.connection.close();
     this.connection = null;
     this.connectionState = { status: 'offline', detail: 'offline' };
@@ -80,7 +99,7 @@ export class ChatSession {
   async delete(why) {
     this.deleted = true;
     this.close();
-    InboxConnection.retire(this.record.wss, this.record.ownInbox).catch(() => {});
+    this.service.retireInbox(this.record.wss, this.record.ownInbox).catch(() => {});
     await this.service.store.deleteChat(this.record.id);
     this.service.forget(this.record.id);
     this.service.emit('chat-removed', this.record.id, why);
@@ -92,7 +111,7 @@ export class ChatSession {
 
   /** Makes the broker forget an inbox's session so nothing queued there survives (PROTOCOL.md section 4). */
   retire(inbox) {
-    InboxConnection.retire(this.record.wss, inbox).then(() => this.service.run(async () => {
+    this.service.retireInbox(this.record.wss, inbox).then(() => this.service.run(async () => {
       if (this.record.retiring === inbox && !this.deleted) {
         this.record.retiring = null;
         await this.persist();
@@ -118,19 +137,20 @@ export class ChatSession {
     const active = this.record.phase === 'active';
     if (p.t === 'join' && underInviteKey) await this.joinArrived(p);
     else if (p.t === 'welcome' && underInviteKey) await this.welcomeArrived(p);
-    else if (p.t === 'msg' && !underInviteKey && active) {
-      await this.peerUsedChatKey();
-      await this.messageArrived(p);
-    } else if (p.t === 'ack' && !underInviteKey && active) {
-      await this.peerUsedChatKey();
-      await this.ackArrived(p);
+    else if (!underInviteKey && active && ['msg', 'ack', 'rekey', 'rekey-ok'].includes(p.t)) {
+      await this.peerUsedKey(result.key);
+      if (p.t === 'msg') await this.messageArrived(p);
+      else if (p.t === 'ack') await this.ackArrived(p);
+      else if (p.t === 'rekey') await this.rekeyArrived(p, result.key);
+      else await this.rekeyOkArrived(p, result.key);
     } else {
-      this.drop('unexpected'); // e.g. a msg under the invite key: anyone who saw the QR has it; rekeys: not yet
+      this.drop('unexpected'); // e.g. a msg under the invite key: anyone who saw the QR has it
     }
   }
 
+  /** Keys a payload may be under: the epoch keys (newest first), then the invite key. */
   receiveKeys() {
-    const keys = this.record.epochs.map((e) => e.key);
+    const keys = [...this.record.epochs].sort((a, b) => b.epoch - a.epoch).map((e) => e.key);
     if (this.record.inviteKey && !keys.includes(this.record.inviteKey)) keys.push(this.record.inviteKey);
     return keys;
   }
@@ -140,7 +160,7 @@ export class ChatSession {
   }
 
   currentKey() {
-    return this.record.epochs[this.record.epochs.length - 1].key;
+    return currentEpoch(this.record).key;
   }
 
   async joinArrived(join) {
@@ -163,7 +183,7 @@ export class ChatSession {
     r.retiring = inviteInbox;
     r.ownInbox = random256();
     r.peerInbox = join.inbox;
-    r.epochs.push({ epoch: 0, key: chatKey, since: now });
+    this.agreeEpochZero(chatKey, now);
     r.phase = 'active';
     r.expires = null;
     r.acceptedJoin = join.id;
@@ -175,6 +195,7 @@ export class ChatSession {
     r.lastActivity = now;
     await this.persist();
     this.retire(inviteInbox);
+    this.armKeyTimer();
     this.service.emit('chat-changed', this.snapshot());
     this.connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
   }
@@ -196,7 +217,7 @@ export class ChatSession {
     const now = Date.now();
     r.ephemeralPrivate = null; // and with the next put, gone from IndexedDB
     r.peerInbox = welcome.inbox;
-    r.epochs.push({ epoch: 0, key: chatKey, since: now });
+    this.agreeEpochZero(chatKey, now);
     r.phase = 'active';
     r.expires = null;
     r.acceptedJoin = welcome.id;
@@ -207,18 +228,35 @@ export class ChatSession {
     this.resends.delete(HANDSHAKE);
     clearTimeout(this.phaseTimer);
     await this.persist();
+    this.armKeyTimer();
     this.queueAck(welcome.id);
     this.flushAcks();
     this.service.emit('chat-ready', this.snapshot());
     this.service.emit('chat-changed', this.snapshot());
   }
 
-  /** Any payload under the chat key proves the welcome arrived: stop re-sending it. */
-  async peerUsedChatKey() {
+  /** Both sides of the join: epoch 0 and the safety code, kept as digits (rekeys never change it). */
+  agreeEpochZero(chatKey, now) {
+    const r = this.record;
+    r.epochs.push({ epoch: 0, key: chatKey, since: now, eraseAt: null });
+    r.safetyDigits = safetyDigits(chatKey, r.ownInbox, r.peerInbox);
+  }
+
+  /**
+   * The peer sent under `key`: that proves the welcome arrived (stop re-sending it), and starts the grace hour of
+   * every older epoch key, after which it is erased (PROTOCOL.md section 5, step 4).
+   */
+  async peerUsedKey(key) {
+    let changed = false;
     if (!this.record.handshakeConfirmed) {
       this.record.handshakeConfirmed = true;
       this.resends.delete(HANDSHAKE);
+      changed = true;
+    }
+    if (startGrace(this.record, key, Date.now() + this.timings.oldKeyGrace)) changed = true;
+    if (changed) {
       await this.persist();
+      this.armKeyTimer();
     }
   }
 
@@ -269,6 +307,7 @@ export class ChatSession {
     const msg = { t: 'msg', id: randomId(), to: r.peerInbox, seq: r.sendSeq + 1, ts: now, text };
     const payload = seal(msg, this.currentKey()); // refuses what a peer could not read, before storing
     r.sendSeq += 1;
+    r.sentSinceRekey = (r.sentSinceRekey ?? 0) + 1;
     r.lastActivity = now;
     await this.persist();
     const stored = await this.service.store.addMessage({
@@ -276,6 +315,7 @@ export class ChatSession {
     });
     this.service.emit('message-added', r.id, stored);
     this.publishMessage(msg.id, payload);
+    await this.rekeyIfDue();
     return stored;
   }
 
@@ -312,6 +352,7 @@ export class ChatSession {
     const now = Date.now();
     const due = (id) => everything || !this.resends.has(id) || this.resends.get(id).due <= now;
     if (this.handshakeOutstanding() && due(HANDSHAKE)) this.sendHandshake();
+    if (this.record.rekeyOffer && due(REKEY)) this.sendRekeyOffer();
     if (this.record.phase === 'active') {
       for (const m of await this.service.store.outbox(this.record.id)) {
         if (due(m.id)) {
@@ -343,6 +384,160 @@ export class ChatSession {
         this.service.emit('chat-ready', this.snapshot());
       }
     }), () => {});
+  }
+
+  // ---- rekeying (PROTOCOL.md section 5, as the desktop's ChatSession) ----
+
+  /** Starts a rekey now, unless one of ours is already under way. */
+  async startRekey() {
+    const r = this.record;
+    if (r.phase !== 'active') throw new Error('keys can be refreshed once the chat is agreed');
+    if (r.rekeyOffer) return;
+    const now = Date.now();
+    // the private half is a non-extractable CryptoKey, kept in IndexedDB so a reload can finish the rekey
+    const ephemeral = await generateEphemeral();
+    r.sendSeq += 1;
+    r.rekeyOffer = {
+      id: randomId(), seq: r.sendSeq, ts: now, epoch: currentEpoch(r).epoch + 1, epk: ephemeral.epk,
+      privateKey: ephemeral.privateKey,
+    };
+    await this.persist();
+    this.sendRekeyOffer();
+    this.service.emit('chat-changed', this.snapshot());
+  }
+
+  /** The automatic rekey: after `rekeyAfterMessages` sent, or when the current epoch is `rekeyAfterAge` old. */
+  async rekeyIfDue() {
+    if (!this.deleted && rekeyDue(this.record, Date.now(), this.timings)) await this.startRekey();
+  }
+
+  /** Our rekey, identical each time (same id, seq and epk), under the current key. */
+  sendRekeyOffer() {
+    const r = this.record;
+    const o = r.rekeyOffer;
+    this.schedule(REKEY);
+    if (this.connectionState.status !== 'online') return;
+    const rekey = { t: 'rekey', id: o.id, to: r.peerInbox, seq: o.seq, ts: o.ts, epoch: o.epoch, epk: o.epk };
+    this.connection.publish(r.peerInbox, seal(rekey, this.currentKey())).catch(() => {});
+  }
+
+  async rekeyArrived(rekey, key) {
+    const r = this.record;
+    const verdict = rekeyVerdict(r, rekey, key);
+    if (verdict.action === 'repeat') {
+      this.sendAnswer(r.rekeyAnswer, key); // a copy: the same answer, so both sides agree
+      return;
+    }
+    if (verdict.action === 'stale') {
+      this.drop('stale-epoch'); // or both started and the smaller public key, ours, wins
+      return;
+    }
+    if (verdict.abandonOwn) {
+      r.rekeyOffer = null; // theirs wins: our private key goes with the next put
+      this.resends.delete(REKEY);
+    }
+    const now = Date.now();
+    const ephemeral = await generateEphemeral();
+    const next = await deriveChatKey(ephemeral.privateKey, rekey.epk, key);
+    r.sendSeq += 1;
+    r.rekeyAnswer = { rekeyId: rekey.id, id: randomId(), seq: r.sendSeq, ts: now, epoch: rekey.epoch, epk: ephemeral.epk };
+    await this.switchTo(rekey.epoch, next, now);
+    this.sendAnswer(r.rekeyAnswer, key);
+  }
+
+  /**
+   * The rekey-ok goes out under the key the rekey came under, before anything under the new key. A rekey can come
+   * out of the broker's queue a moment before the connection reports itself up: then it goes on the next connect.
+   */
+  sendAnswer(answer, underKey) {
+    this.answerUnsent = true;
+    if (!this.connection || this.connectionState.status !== 'online') return;
+    const r = this.record;
+    const ok = { t: 'rekey-ok', id: answer.id, to: r.peerInbox, seq: answer.seq, ts: answer.ts, epoch: answer.epoch,
+      epk: answer.epk };
+    this.connection.publish(r.peerInbox, seal(ok, underKey)).then(() => this.service.run(async () => {
+      if (this.record.rekeyAnswer === answer) this.answerUnsent = false;
+    }), () => {});
+  }
+
+  /** After a connect: an answer that could not go out before goes now, under the key its rekey came under. */
+  sendUnsentAnswer() {
+    const answer = this.record.rekeyAnswer;
+    if (!this.answerUnsent || !answer) return;
+    const previous = this.record.epochs.find((e) => e.epoch === answer.epoch - 1);
+    if (previous) this.sendAnswer(answer, previous.key);
+  }
+
+  async rekeyOkArrived(ok, key) {
+    const r = this.record;
+    const verdict = rekeyOkVerdict(r, ok, key);
+    if (verdict === 'duplicate') {
+      this.drop('duplicate');
+    } else if (verdict === 'stale') {
+      this.drop('stale-epoch');
+    } else {
+      const next = await deriveChatKey(r.rekeyOffer.privateKey, ok.epk, key);
+      r.rekeyOffer = null; // the private key: no reference left, and gone from IndexedDB with the next put
+      r.rekeyOkTaken = ok.id;
+      this.resends.delete(REKEY);
+      await this.switchTo(ok.epoch, next, Date.now());
+    }
+  }
+
+  /** Sends under the new epoch key from now on; unacked messages are re-sealed under it when re-sent. */
+  async switchTo(epoch, key, now) {
+    addEpoch(this.record, epoch, key, now);
+    await this.persist();
+    this.armKeyTimer();
+    this.service.emit('chat-changed', this.snapshot());
+  }
+
+  /** Erases replaced keys whose grace has passed, from memory and from IndexedDB (the put replaces the record). */
+  async eraseOldKeys() {
+    if (eraseDueKeys(this.record, Date.now())) await this.persist();
+    await this.rekeyIfDue();
+  }
+
+  /** One timer for the next key event: an old key's erasure or the epoch's age limit. */
+  armKeyTimer() {
+    clearTimeout(this.keyTimer);
+    this.keyTimer = null;
+    if (this.record.phase !== 'active' || this.deleted) return;
+    // setTimeout holds at most 2^31-1 ms; a later event re-arms when this one fires
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, nextKeyEvent(this.record, this.timings) - Date.now()));
+    this.keyTimer = setTimeout(() => this.service.run(async () => {
+      this.keyTimer = null;
+      if (this.deleted) return;
+      await this.eraseOldKeys();
+      this.armKeyTimer();
+    }), delay);
+  }
+
+  /** The chat's safety code (20 digits), or throws before the join is complete. */
+  safetyCode() {
+    const r = this.record;
+    if (!r.safetyDigits && r.phase === 'active') {
+      // a chat agreed before safety codes (which also had no rekeys): its epoch 0 key is still here
+      const zero = r.epochs.find((e) => e.epoch === 0);
+      if (zero) {
+        r.safetyDigits = safetyDigits(zero.key, r.ownInbox, r.peerInbox);
+        this.persist().catch(() => {});
+      }
+    }
+    if (!r.safetyDigits) throw new Error('the chat has no safety code until the join is complete');
+    return r.safetyDigits;
+  }
+
+  /** Marks the chat verified when `scannedOrTyped` is its safety code; a mismatch throws a {@link SafetyMismatch}. */
+  async verify(scannedOrTyped) {
+    const code = this.safetyCode();
+    if (digitsFrom(scannedOrTyped) === null) throw new Error(NOT_A_CODE);
+    if (!safetyMatches(code, scannedOrTyped)) throw new SafetyMismatch(MISMATCH_WARNING);
+    if (!this.record.verified) {
+      this.record.verified = true;
+      await this.persist();
+      this.service.emit('chat-changed', this.snapshot());
+    }
   }
 
   // ---- acks ----
@@ -394,6 +589,9 @@ export class ChatSession {
       lastActivity: r.lastActivity, unread: r.unread, connection: { ...this.connectionState },
       drops: Object.values(this.drops).reduce((a, b) => a + b, 0), dropsByReason: { ...this.drops },
       link: r.phase === 'invited' ? r.link : null,
+      verified: r.verified === true, safetyDigits: r.safetyDigits ?? null,
+      epoch: r.epochs.length ? currentEpoch(r).epoch : 0, epochSince: r.epochs.length ? currentEpoch(r).since : null,
+      rekeying: !!r.rekeyOffer,
     };
   }
 

@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { Accepted, open, seal } from '../../src/js/envelope.js';
 import { formatLink, parseLink } from '../../src/js/invite.js';
 import { deriveChatKey, generateEphemeral } from '../../src/js/keys.js';
+import { safetyDigits } from '../../src/js/safety.js';
 
 const vectorsFile = process.env.PARLEY_VECTORS;
 const outFile = process.env.PARLEY_VECTORS_OUT;
@@ -14,7 +15,7 @@ if (!vectorsFile || !outFile) {
   throw new Error('PARLEY_VECTORS and PARLEY_VECTORS_OUT must name the files parley.web.WebVectorsIT writes and reads');
 }
 const vectors = JSON.parse(readFileSync(vectorsFile, 'utf8'));
-const out = { sealed: [], links: [], derived: null };
+const out = { sealed: [], links: [], derived: null, rekeyAnswer: null };
 
 for (const c of vectors.payloads) {
   test(`opens Java's payload: ${c.name}`, () => {
@@ -57,6 +58,23 @@ test('derives the chat key Java derives, both ways', async () => {
   const mine = await generateEphemeral();
   out.derived = { epk: mine.epk, key: await deriveChatKey(mine.privateKey, d.peerEpk, d.previousKey) };
   await assert.rejects(deriveChatKey(own, d.offCurveEpk, d.previousKey), /not a point on P-256/);
+});
+
+test("computes the safety codes Java's SafetyCode computes", () => {
+  assert.ok(vectors.safety.length > 20);
+  for (const c of vectors.safety) {
+    assert.equal(safetyDigits(c.key, c.a, c.b), c.digits, `inboxes ${c.a.slice(-3)} / ${c.b.slice(-3)}`);
+    assert.equal(safetyDigits(c.key, c.b, c.a), c.digits);
+  }
+});
+
+test("derives the next epoch key from Java's rekey, and answers one Java can derive", async () => {
+  const r = vectors.rekey;
+  const responder = await crypto.subtle.importKey('pkcs8', Buffer.from(r.responderPkcs8, 'base64'),
+    { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  assert.equal(await deriveChatKey(responder, r.initiatorEpk, r.epochKey), r.nextKey);
+  const mine = await generateEphemeral();
+  out.rekeyAnswer = { epk: mine.epk, key: await deriveChatKey(mine.privateKey, r.initiatorEpk, r.epochKey) };
 });
 
 after(() => writeFileSync(outFile, JSON.stringify(out)));

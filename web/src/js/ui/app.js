@@ -1,6 +1,8 @@
 // The page: chat list, conversation, invite and join views. Only reads service snapshots and sends commands;
 // every text from the network goes into the DOM as textContent, never as markup.
 import { parseLink } from '../invite.js';
+import { grouped, safetyQrText } from '../safety.js';
+import { SafetyMismatch } from '../session.js';
 import { qrDataUrl } from './qr.js';
 import { QrScanner } from './scanner.js';
 
@@ -14,6 +16,13 @@ function fromTemplate(id) {
 
 function time(ms) {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function keyInfo(chat) {
+  const since = chat.epochSince ? new Date(chat.epochSince).toLocaleString() : 'unknown';
+  const pending = chat.rekeying ? ' Refreshing keys: waiting for your friend\'s answer.' : '';
+  return `Key epoch ${chat.epoch}, in use since ${since}. Keys are refreshed after 1,000 messages or 7 days; `
+    + `old keys are erased an hour after your friend switched.${pending}`;
 }
 
 export class App {
@@ -100,6 +109,7 @@ export class App {
       const name = document.createElement('span');
       name.className = 'name';
       name.textContent = c.name;
+      if (c.verified) name.append(' ', this.verifiedBadge());
       const state = document.createElement('span');
       state.className = 'state';
       state.textContent = c.phase === 'invited' ? 'invite: waiting for a join'
@@ -116,6 +126,14 @@ export class App {
       li.append(button);
       return li;
     }));
+  }
+
+  verifiedBadge() {
+    const badge = document.createElement('span');
+    badge.className = 'verified-badge';
+    badge.title = 'Safety code verified';
+    badge.textContent = '\u2714 verified';
+    return badge;
   }
 
   setPane(node, view, selected = null) {
@@ -237,6 +255,8 @@ export class App {
     const node = fromTemplate('tpl-chat');
     this.setPane(node, 'chat', id);
     this.renderHeader(chat);
+    $('.chat-info', node).addEventListener('click', () => this.showInfo(id));
+    $('.refresh-keys', node).addEventListener('click', () => this.refreshKeys(id));
     $('.rename', node).addEventListener('click', async () => {
       const name = prompt('Name for this chat', this.service.chat(id).name);
       if (name !== null) await this.service.rename(id, name).catch((e) => this.banner(e.message));
@@ -280,6 +300,91 @@ export class App {
   onSelectedChanged(chat) {
     if (this.view === 'invite' && chat.phase !== 'invited') this.openChat(chat.id);
     else if (this.view === 'chat') this.renderHeader(chat);
+    else if (this.view === 'info') this.renderInfo(chat);
+  }
+
+  async refreshKeys(id) {
+    try {
+      await this.service.rekey(id);
+    } catch (e) {
+      this.banner(`Could not refresh the keys: ${e.message}`);
+    }
+  }
+
+  // ---- safety code and chat info ----
+
+  async showInfo(id) {
+    this.banner(null);
+    let digits;
+    try {
+      digits = await this.service.safetyCode(id);
+    } catch (e) {
+      this.banner(e.message);
+      return;
+    }
+    const node = fromTemplate('tpl-info');
+    $('.safety-digits', node).textContent = grouped(digits);
+    $('.safety-digits', node).dataset.digits = digits;
+    $('.safety-qr', node).src = qrDataUrl(safetyQrText(digits));
+    const input = $('.safety-input', node);
+    const error = $('.safety-error', node);
+    const warning = $('.safety-warning', node);
+    const ok = $('.safety-ok', node);
+    const verify = async (text) => {
+      error.hidden = true;
+      warning.hidden = true;
+      ok.hidden = true;
+      try {
+        await this.service.verify(id, text);
+        ok.hidden = false;
+      } catch (e) {
+        if (e instanceof SafetyMismatch) {
+          warning.hidden = false;
+        } else {
+          error.textContent = e.message;
+          error.hidden = false;
+        }
+      }
+    };
+    input.addEventListener('input', () => {
+      error.hidden = true;
+      warning.hidden = true;
+    });
+    node.addEventListener('submit', (event) => {
+      event.preventDefault();
+      verify(input.value);
+    });
+    $('.scan-safety', node).addEventListener('click', async () => {
+      $('.scanner', node).hidden = false;
+      this.scanner = new QrScanner($('.camera', node), (text) => {
+        $('.scanner', node).hidden = true;
+        input.value = text;
+        verify(text);
+      }, (problem) => {
+        $('.scanner', node).hidden = true;
+        error.textContent = problem;
+        error.hidden = false;
+      }, 'type the digits instead');
+      await this.scanner.start();
+    });
+    $('.stop-scan', node).addEventListener('click', () => {
+      this.scanner?.stop();
+      $('.scanner', node).hidden = true;
+    });
+    $('.refresh-keys', node).addEventListener('click', () => this.refreshKeys(id));
+    $('.back-to-chat', node).addEventListener('click', () => this.openChat(id));
+    this.setPane(node, 'info', id);
+    this.renderInfo(this.service.chat(id));
+  }
+
+  renderInfo(chat) {
+    const pane = $('#pane');
+    $('.info-name', pane).textContent = chat.name;
+    $('.verified-badge', pane).hidden = !chat.verified;
+    const info = $('.key-info', pane);
+    info.textContent = keyInfo(chat);
+    info.dataset.epoch = String(chat.epoch);
+    $('.refresh-keys', pane).disabled = chat.rekeying;
   }
 
   renderHeader(chat) {
@@ -287,10 +392,20 @@ export class App {
     $('.chat-name', pane).textContent = chat.name;
     const state = chat.phase === 'joining' ? 'joining: waiting for the welcome' : chat.connection.detail;
     const drops = chat.drops > 0 ? ` · ${chat.drops} dropped` : '';
-    $('.chat-status', pane).textContent = state + drops;
+    const keys = chat.rekeying ? ' · refreshing keys' : chat.epoch > 0 ? ` · key epoch ${chat.epoch}` : '';
+    $('.chat-status', pane).textContent = state + keys + drops;
     $('.chat-status', pane).dataset.drops = String(chat.drops);
+    $('.chat-status', pane).title = chat.drops > 0 ? `dropped: ${Object.entries(chat.dropsByReason)
+      .map(([reason, n]) => `${reason} ${n}`).join(', ')}` : '';
     $('.chat-status', pane).dataset.status = chat.connection.status;
     $('.send', pane).disabled = chat.phase !== 'active';
+    $('.verified-badge', pane).hidden = !chat.verified;
+    const header = $('.chat-header', pane);
+    header.dataset.epoch = String(chat.epoch);
+    header.dataset.rekeying = String(chat.rekeying);
+    $('.chat-info', pane).disabled = chat.phase !== 'active';
+    $('.refresh-keys', pane).disabled = chat.phase !== 'active' || chat.rekeying;
+    $('.refresh-keys', pane).title = chat.phase === 'active' ? keyInfo(chat) : '';
   }
 
   appendMessage(m) {

@@ -1,7 +1,9 @@
-// Reads an invite QR code from the camera: getUserMedia, frames drawn to a canvas, decoded by jsQR (a global from
+// Reads a QR code (an invite, or a friend's safety code) from the camera: getUserMedia, frames drawn to a canvas, decoded by jsQR (a global from
 // vendor/jsQR.js). Stops the camera as soon as a code is read or the user stops it.
 export class QrScanner {
-  constructor(video, onText, onError) {
+  /** `fallback`: what the user can do without a camera, e.g. 'paste the link instead'. */
+  constructor(video, onText, onError, fallback = 'paste the link instead') {
+    this.fallback = fallback;
     this.video = video;
     this.onText = onText;
     this.onError = onError;
@@ -12,14 +14,14 @@ export class QrScanner {
 
   async start() {
     if (!navigator.mediaDevices?.getUserMedia) {
-      this.onError('this browser gives the page no camera; paste the link instead');
+      this.onError(`this browser gives the page no camera; ${this.fallback}`);
       return false;
     }
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
     } catch (e) {
-      this.onError(e.name === 'NotAllowedError' ? 'camera access was refused; paste the link instead'
-        : 'no camera could be opened; paste the link instead');
+      this.onError(e.name === 'NotAllowedError' ? `camera access was refused; ${this.fallback}`
+        : `no camera could be opened; ${this.fallback}`);
       return false;
     }
     this.video.srcObject = this.stream;

@@ -82,6 +82,17 @@ class WebVectorsIT {
         derivation.addProperty("derivedKey", javaPair.deriveChatKey(peerPair.publicPoint(), previous).passphrase());
         derivation.addProperty("offCurveEpk", offCurve(peerPair.publicPoint()));
         vectors.add("derivation", derivation);
+        vectors.add("safety", safetyCases());
+        // a rekey: the next epoch key from epoch n's key as the HKDF salt, Java the initiator, the browser answering
+        EphemeralKeyPair initiator = EphemeralKeyPair.generate();
+        EphemeralKeyPair responder = EphemeralKeyPair.generate();
+        ChatKey epochN = ChatKey.random();
+        JsonObject rekey = new JsonObject();
+        rekey.addProperty("responderPkcs8", Base64.getEncoder().encodeToString(responder.privateKeyBytes()));
+        rekey.addProperty("initiatorEpk", initiator.publicPoint().encoded());
+        rekey.addProperty("epochKey", epochN.passphrase());
+        rekey.addProperty("nextKey", initiator.deriveChatKey(responder.publicPoint(), epochN).passphrase());
+        vectors.add("rekey", rekey);
 
         Path dir = Path.of(System.getProperty("parley.buildDir", "target")).resolve("web-vectors");
         Files.createDirectories(dir);
@@ -106,10 +117,35 @@ class WebVectorsIT {
         for (int i = 0; i < invites.size(); i++) {
             assertThat(InviteLink.parse(links.get(i).getAsString(), clock)).isEqualTo(invites.get(i));
         }
+        JsonObject answered = fromBrowser.getAsJsonObject("rekeyAnswer");
+        assertThat(initiator.deriveChatKey(PublicPoint.of(answered.get("epk").getAsString()), epochN).passphrase())
+                .as("the initiator (Java) derives the epoch key the answering browser derived")
+                .isEqualTo(answered.get("key").getAsString());
         JsonObject derived = fromBrowser.getAsJsonObject("derived");
         assertThat(peerPair.deriveChatKey(PublicPoint.of(derived.get("epk").getAsString()), previous).passphrase())
                 .as("Java derives the key the browser derived")
                 .isEqualTo(derived.get("key").getAsString());
+    }
+
+    /** Safety codes by the desktop's SafetyCode.of: random chats, plus inboxes that differ only in their last character. */
+    private static JsonArray safetyCases() {
+        JsonArray cases = new JsonArray();
+        List<InboxId[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) pairs.add(new InboxId[] {InboxId.random(), InboxId.random()});
+        String base = InboxId.random().value().substring(0, 42);
+        // ordinal (ASCII) order is not base64 value order: '0' < 'A' in ASCII, but '0' is 52 and 'A' is 0
+        pairs.add(new InboxId[] {InboxId.of(base + "A"), InboxId.of(base + "0")});
+        pairs.add(new InboxId[] {InboxId.of(base + "w"), InboxId.of(base + "8")});
+        for (InboxId[] p : pairs) {
+            ChatKey key = ChatKey.random();
+            JsonObject c = new JsonObject();
+            c.addProperty("key", key.passphrase());
+            c.addProperty("a", p[0].value());
+            c.addProperty("b", p[1].value());
+            c.addProperty("digits", parley.crypto.SafetyCode.of(key, p[0], p[1]).digits());
+            cases.add(c);
+        }
+        return cases;
     }
 
     private static List<Plaintext> everyType(PublicPoint epk) {
