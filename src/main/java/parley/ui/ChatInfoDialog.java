@@ -229,6 +229,7 @@ final class ChatInfoDialog extends JDialog {
                     ways.enableWays(true);
                     if (failure == null) {
                         warning.setVisible(false);
+                        ways.field().setText("");
                         say(source + ": the codes match. This chat is verified.", false);
                     } else if (Failures.unwrap(failure) instanceof ChatException e
                             && e.problem() == ChatException.Problem.SAFETY_MISMATCH) {

@@ -59,6 +59,7 @@ class VerifyChatIT {
         assertThat(alice.openChat().verified()).isFalse();
         assertThat(listBadgeShown(alice)).isFalse();
         assertThat(headerBadgeShown(alice)).isFalse();
+        saveScreenshot(aliceInfo, "verify-mismatch.png");
 
         // Alice scans Bob's safety QR code off the screen, where Bob's dialog shows it
         activate(bobInfo, robot);
