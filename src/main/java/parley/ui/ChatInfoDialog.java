@@ -86,7 +86,6 @@ final class ChatInfoDialog extends JDialog {
         buttons.add(close);
         add(content, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
-        getRootPane().setDefaultButton(null);
         update(chat);
         loadCode();
         pack();
@@ -154,12 +153,6 @@ final class ChatInfoDialog extends JDialog {
         warning.setLineWrap(true);
         warning.setWrapStyleWord(true);
         warning.setFocusable(true);
-        warning.setBackground(UIManager.getColor("Parley.warning.background"));
-        warning.setForeground(UIManager.getColor("Parley.warning.foreground"));
-        warning.setFont(UIManager.getFont("Label.font").deriveFont(Font.BOLD));
-        warning.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createLineBorder(UIManager.getColor("Parley.warning.foreground"), 2),
-                BorderFactory.createEmptyBorder(8, 10, 8, 10)));
         warning.getAccessibleContext().setAccessibleName("Warning: the safety codes do not match");
         warning.setVisible(false);
         JPanel panel = new JPanel();
@@ -248,6 +241,13 @@ final class ChatInfoDialog extends JDialog {
         // the service's words, shared with the CLI: what a mismatch means and what to do
         String sentence = why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
         warning.setText(sentence.endsWith(".") ? sentence : sentence + ".");
+        // coloured when shown, so that it follows a theme switched since the dialog opened
+        warning.setBackground(UIManager.getColor("Parley.warning.background"));
+        warning.setForeground(UIManager.getColor("Parley.warning.foreground"));
+        warning.setFont(UIManager.getFont("Label.font").deriveFont(Font.BOLD));
+        warning.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createLineBorder(UIManager.getColor("Parley.warning.foreground"), 2),
+                BorderFactory.createEmptyBorder(8, 10, 8, 10)));
         warning.setVisible(true);
         warning.getAccessibleContext().setAccessibleDescription(warning.getText());
     }
