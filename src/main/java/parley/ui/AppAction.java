@@ -16,8 +16,12 @@ enum AppAction {
     RENAME_CHAT("Rename chat…", "Give the open chat another name", KeyEvent.VK_F2, 0),
     DELETE_CHAT("Delete chat…", "Delete the open chat with its keys and history", KeyEvent.VK_DELETE,
             InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
-    CHAT_INFO("Chat details…", "Show the open chat's invite and connection state", KeyEvent.VK_I,
+    CHAT_INFO("Chat details…", "Show the open chat's state, key epoch and safety code", KeyEvent.VK_I,
             InputEvent.CTRL_DOWN_MASK),
+    VERIFY_CHAT("Verify safety code…", "Show the open chat's safety code and check your friend's", KeyEvent.VK_I,
+            InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+    REFRESH_KEYS("Refresh keys", "Agree a new key with your friend; the old one is erased soon after", KeyEvent.VK_R,
+            InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
     SETTINGS("Settings…", "Theme and profile settings", KeyEvent.VK_COMMA, InputEvent.CTRL_DOWN_MASK),
     QUIT("Quit", "Close Parley", KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK);
 

@@ -23,7 +23,10 @@ import javax.swing.UIManager;
 import parley.chat.Chat;
 import parley.chat.ChatPhase;
 
-/** Draws a chat list row: connection dot, name, time, last message (one line) and the unread badge. */
+/**
+ * Draws a chat list row: connection dot, name with the verified mark, time, last message (one line) and the unread
+ * badge.
+ */
 final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT);
@@ -34,12 +37,17 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
     private final JLabel time = new JLabel();
     private final JLabel last = new JLabel();
     private final Badge badge = new Badge();
+    final VerifiedBadge verified = new VerifiedBadge("chats.verified", false);
 
     ChatListRenderer() {
         row.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
         JPanel top = new JPanel(new BorderLayout(6, 0));
         top.setOpaque(false);
-        top.add(name, BorderLayout.CENTER);
+        JPanel named = new JPanel(new BorderLayout(4, 0));
+        named.setOpaque(false);
+        named.add(name, BorderLayout.CENTER);
+        named.add(verified, BorderLayout.EAST);
+        top.add(named, BorderLayout.CENTER);
         top.add(time, BorderLayout.EAST);
         JPanel bottom = new JPanel(new BorderLayout(6, 0));
         bottom.setOpaque(false);
@@ -69,6 +77,7 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
                 : c.phase() == ChatPhase.INVITED ? "Invite open: waiting for your friend" : "Joining: waiting for the welcome");
         last.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         badge.count = c.unread();
+        verified.setVisible(c.verified());
         dot.status = c.connection().status();
         dot.setToolTipText(c.connection().detail());
         row.getAccessibleContext().setAccessibleName(entry.spoken());

@@ -2,6 +2,7 @@ package parley.ui;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagLayout;
 import java.awt.GridLayout;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollBar;
@@ -24,8 +26,9 @@ import parley.chat.Message;
 import parley.crypto.MessageId;
 
 /**
- * The open chat: a header with its name and state, the messages (history paged in as the user scrolls up), and
- * the composer. Only touched on the EDT; it asks the chat service with futures whose results come back here.
+ * The open chat: a header with its name, the verified mark and its state, the messages (history paged in as the
+ * user scrolls up), and the composer. Only touched on the EDT; it asks the chat service with futures whose results
+ * come back here.
  */
 final class ConversationPanel extends JPanel {
     static final int PAGE = 50;
@@ -35,6 +38,7 @@ final class ConversationPanel extends JPanel {
     private final StatusLine status;
     private final JLabel title = new JLabel();
     private final JLabel state = new JLabel();
+    final VerifiedBadge verified = new VerifiedBadge("conversation.verified", true);
     private final MessageColumn column;
     private final JScrollPane scroll;
     private final Composer composer;
@@ -60,7 +64,12 @@ final class ConversationPanel extends JPanel {
         header.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, javax.swing.UIManager.getColor("Separator.foreground")),
                 BorderFactory.createEmptyBorder(8, 12, 8, 12)));
-        header.add(title, BorderLayout.NORTH);
+        JPanel titleRow = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
+        titleRow.add(title);
+        titleRow.add(Box.createHorizontalStrut(8));
+        titleRow.add(verified);
+        verified.setVisible(false);
+        header.add(titleRow, BorderLayout.NORTH);
         header.add(state, BorderLayout.SOUTH);
         scroll = new JScrollPane(column);
         scroll.setBorder(null);
@@ -119,7 +128,8 @@ final class ConversationPanel extends JPanel {
         }
         chat = next;
         title.setText(next.name());
-        title.getAccessibleContext().setAccessibleName("Chat with " + next.name());
+        title.getAccessibleContext().setAccessibleName("Chat with " + next.name() + (next.verified() ? ", verified" : ""));
+        verified.setVisible(next.verified());
         state.setText(stateLine(next));
         switch (next.phase()) {
             case ACTIVE -> composer.setWritable(true, "");

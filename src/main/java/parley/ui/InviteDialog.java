@@ -50,7 +50,7 @@ final class InviteDialog extends JDialog {
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         JLabel intro = new JLabel("Let your friend scan this code with Parley, or send them the link.");
         intro.setAlignmentX(0.5f);
-        QrView qr = new QrView(invite.link(), 400);
+        QrView qr = new QrView(invite.link(), 400, "invite.qr", "Invite QR code");
         qr.setAlignmentX(0.5f);
         JTextField link = new JTextField(invite.link(), 40);
         link.setEditable(false);

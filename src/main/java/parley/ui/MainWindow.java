@@ -21,6 +21,7 @@ import javax.swing.WindowConstants;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
 import parley.chat.ChatId;
+import parley.chat.ChatPhase;
 import parley.chat.ChatService;
 import parley.chat.Message;
 import parley.chat.PendingInvite;
@@ -41,6 +42,7 @@ final class MainWindow extends JFrame {
     private final Clock clock;
     private final String profileName;
     private final Map<ChatId, InviteDialog> invites = new HashMap<>();
+    final ChatInfoDialogs infos = new ChatInfoDialogs();
     private final Runnable onQuit;
     private ChatService service;
     private ThemeChoice theme = ThemeChoice.SYSTEM;
@@ -117,7 +119,9 @@ final class MainWindow extends JFrame {
         actions.bind(AppAction.RENAME_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.rename(service, c)));
         actions.bind(AppAction.DELETE_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.delete(service, c)));
         actions.bind(AppAction.CHAT_INFO, () -> openChatSnapshot().ifPresent(c -> {
-            if (chatActions.showDetails(c)) {
+            if (c.phase() == ChatPhase.ACTIVE) {
+                showInfo(c);
+            } else if (chatActions.showDetails(c)) {
                 service.pendingInvite(c.id()).whenCompleteAsync(Edt.guard((invite, failure) -> {
                     if (failure == null) {
                         showInvite(invite);
@@ -127,6 +131,8 @@ final class MainWindow extends JFrame {
                 }), Edt.EXECUTOR);
             }
         }));
+        actions.bind(AppAction.VERIFY_CHAT, () -> openChatSnapshot().ifPresent(this::showInfo));
+        actions.bind(AppAction.REFRESH_KEYS, () -> openChatSnapshot().ifPresent(c -> refreshKeys(c.id())));
         actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
             theme = choice;
             onTheme.accept(choice);
@@ -150,6 +156,8 @@ final class MainWindow extends JFrame {
         chat.addSeparator();
         chat.add(actions.menuItem(AppAction.RENAME_CHAT));
         chat.add(actions.menuItem(AppAction.CHAT_INFO));
+        chat.add(actions.menuItem(AppAction.VERIFY_CHAT));
+        chat.add(actions.menuItem(AppAction.REFRESH_KEYS));
         chat.add(actions.menuItem(AppAction.DELETE_CHAT));
         bar.add(parley);
         bar.add(chat);
@@ -163,6 +171,7 @@ final class MainWindow extends JFrame {
         bar.add(actions.toolbarButton(AppAction.JOIN));
         bar.addSeparator();
         bar.add(actions.toolbarButton(AppAction.CHAT_INFO));
+        bar.add(actions.toolbarButton(AppAction.VERIFY_CHAT));
         return bar;
     }
 
@@ -215,6 +224,7 @@ final class MainWindow extends JFrame {
                 if (dialog != null) {
                     dialog.ended(why);
                 }
+                infos.removed(id);
                 refreshSummary();
             }
             case ChatEvent.JoinUnanswered(ChatId id) -> status.notice("No welcome yet from "
@@ -227,8 +237,14 @@ final class MainWindow extends JFrame {
     }
 
     private void changed(Chat snapshot) {
+        chatList.chat(snapshot.id()).filter(before -> before.epoch() < snapshot.epoch()).ifPresent(before ->
+                status.notice("New keys with " + snapshot.name() + " (key epoch " + snapshot.epoch() + ")"));
         chatList.put(snapshot);
         conversation.update(snapshot);
+        infos.changed(snapshot);
+        if (conversation.current().filter(snapshot.id()::equals).isPresent()) {
+            enableChatActions(true);
+        }
         refreshSummary();
         refreshTitle();
     }
@@ -268,14 +284,29 @@ final class MainWindow extends JFrame {
         return conversation.current().flatMap(chatList::chat);
     }
 
+    /** The open chat's commands; verifying and refreshing keys need an agreed chat. */
     private void enableChatActions(boolean on) {
         actions.setEnabled(AppAction.RENAME_CHAT, on);
         actions.setEnabled(AppAction.DELETE_CHAT, on);
         actions.setEnabled(AppAction.CHAT_INFO, on);
+        Optional<Chat> agreed = on ? openChatSnapshot().filter(c -> c.phase() == ChatPhase.ACTIVE) : Optional.empty();
+        actions.setEnabled(AppAction.VERIFY_CHAT, agreed.isPresent());
+        actions.setEnabled(AppAction.REFRESH_KEYS, agreed.filter(c -> !c.rekeying()).isPresent());
         if (service == null) {
             actions.setEnabled(AppAction.NEW_INVITE, false);
             actions.setEnabled(AppAction.JOIN, false);
         }
+    }
+
+    private void showInfo(Chat chat) {
+        infos.show(chat.id(), () -> new ChatInfoDialog(this, service, chat, tasks, () -> refreshKeys(chat.id())));
+    }
+
+    private void refreshKeys(ChatId id) {
+        String name = chatList.chat(id).map(Chat::name).orElse("your friend");
+        service.rekey(id).whenCompleteAsync(Edt.guard((ok, failure) -> status.notice(failure == null
+                ? "Refreshing the keys with " + name + "…" : "Keys not refreshed: " + Failures.message(failure))),
+                Edt.EXECUTOR);
     }
 
     private void newInvite() {
@@ -358,6 +389,7 @@ final class MainWindow extends JFrame {
     void closeWindows() {
         invites.values().forEach(InviteDialog::dispose);
         invites.clear();
+        infos.closeAll();
         notifier.close();
         dispose();
     }

@@ -19,12 +19,13 @@ final class QrView extends JPanel {
     private final int logicalSide;
     private BufferedImage image;
 
-    QrView(String text, int logicalSide) {
+    /** {@code name} is the component's name, {@code spoken} what a screen reader says for it. */
+    QrView(String text, int logicalSide, String name, String spoken) {
         this.text = text;
         this.modules = QrCodes.encode(text).getWidth();
         this.logicalSide = logicalSide;
-        setName("invite.qr");
-        getAccessibleContext().setAccessibleName("Invite QR code");
+        setName(name);
+        getAccessibleContext().setAccessibleName(spoken);
     }
 
     @Override

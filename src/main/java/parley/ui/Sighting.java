@@ -2,16 +2,8 @@ package parley.ui;
 
 import parley.invite.qr.ScanOutcome;
 
-/** What one way of joining found, and whether it came from a picture or from text (the message differs). */
+/** What one way of joining found read as an invite ({@link InviteReading}), and whether it came from a picture or from text (the message differs). */
 record Sighting(ScanOutcome outcome, boolean fromText) {
-
-    static Sighting picture(ScanOutcome outcome) {
-        return new Sighting(outcome, false);
-    }
-
-    static Sighting text(ScanOutcome outcome) {
-        return new Sighting(outcome, true);
-    }
 
     /** One line for the user: the scan outcome's words, for text "not a Parley invite link". */
     String message() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.swing.JDialog;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
@@ -78,6 +80,22 @@ final class AppDriver implements AutoCloseable {
     DialogFixture newInvite() {
         frame.button("toolbar.NEW_INVITE").click();
         return WindowFinder.findDialog("dialog.invite").withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    /** Clicks Verify and returns this app's chat-info dialog (the other app may have one open too). */
+    DialogFixture openVerify() {
+        frame.button("toolbar.VERIFY_CHAT").click();
+        return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+            @Override
+            protected boolean isMatching(JDialog dialog) {
+                return "dialog.chatinfo".equals(dialog.getName()) && dialog.getOwner() == window && dialog.isShowing();
+            }
+        }).withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    /** The open chat as this app's main window last heard of it. */
+    Chat openChat() {
+        return GuiActionRunner.execute(() -> window.conversation.current().flatMap(window.chatList::chat).orElseThrow());
     }
 
     DialogFixture openJoin() {
