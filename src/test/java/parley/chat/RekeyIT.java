@@ -106,6 +106,8 @@ class RekeyIT {
         assertThat(alice.receivedTexts(chats[0])).hasSize(each).doesNotHaveDuplicates();
         assertThat(new HashSet<>(bob.receivedTexts(chats[1]))).isEqualTo(expected("a", each));
         assertThat(new HashSet<>(alice.receivedTexts(chats[0]))).isEqualTo(expected("b", each));
+        awaitEpoch(alice, chats[0], 1); // the answer may queue behind a side's last messages
+        awaitEpoch(bob, chats[1], 1);
         assertThat(alice.service.chat(chats[0]).join().epoch()).isEqualTo(1);
         assertThat(bob.service.chat(chats[1]).join().epoch()).isEqualTo(1);
         assertThat(alice.chatKey(chats[0])).isEqualTo(bob.chatKey(chats[1]));
