@@ -7,11 +7,14 @@ import java.util.Optional;
 import parley.chat.ChatService;
 import parley.chat.ChatServiceConfig;
 import parley.chat.ChatTimings;
+import parley.store.PassphraseRequiredException;
 import parley.store.ProfileStore;
+import parley.store.WrongPassphraseException;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
 import parley.ui.BrokerSettings;
 import parley.ui.DesktopProfile;
+import parley.ui.ProfileLockedException;
 
 /**
  * The desktop's profile: the same store and {@link SavedSettings} the command line uses, so a profile set up in
@@ -35,14 +38,30 @@ final class DesktopProfileWiring implements DesktopProfile {
     }
 
     @Override
-    public synchronized Optional<BrokerSettings> open() {
-        store = ProfileStore.open(dir, Optional.empty());
+    public synchronized Optional<BrokerSettings> open(Optional<char[]> passphrase) {
+        try {
+            store = ProfileStore.open(dir, passphrase);
+        } catch (PassphraseRequiredException e) {
+            throw new ProfileLockedException(ProfileLockedException.Reason.NEEDED, e);
+        } catch (WrongPassphraseException e) {
+            throw new ProfileLockedException(ProfileLockedException.Reason.WRONG, e);
+        }
         SavedSettings saved = SavedSettings.load(store);
         if (saved.mqtts().isEmpty() || saved.displayName().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new BrokerSettings(saved.displayName().get(), saved.mqtts().get(), saved.wss(), saved.web(),
                 saved.caFile(), saved.username(), saved.password()));
+    }
+
+    @Override
+    public synchronized boolean hasPassphrase() {
+        return store.encrypted();
+    }
+
+    @Override
+    public synchronized void changePassphrase(Optional<char[]> passphrase) {
+        store.changePassphrase(passphrase);
     }
 
     @Override

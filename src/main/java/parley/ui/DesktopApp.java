@@ -2,6 +2,7 @@ package parley.ui;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.JOptionPane;
@@ -78,8 +79,49 @@ public final class DesktopApp {
             return;
         }
         opening = true;
-        tasks.run("Opening the profile", profile::open,
-                saved -> saved.ifPresentOrElse(this::start, this::firstRun), this::fatal);
+        tasks.run("Opening the profile", () -> profile.open(Optional.empty()), this::opened, failure -> {
+            if (failure instanceof ProfileLockedException) {
+                askPassphrase();
+            } else {
+                fatal(failure);
+            }
+        });
+    }
+
+    private void opened(Optional<BrokerSettings> saved) {
+        saved.ifPresentOrElse(this::start, this::firstRun);
+    }
+
+    /** A locked profile: the passphrase dialog stays up, one try after the other, until it opens or the user quits. */
+    private void askPassphrase() {
+        window.status.connection("Locked");
+        PassphraseDialog[] dialog = new PassphraseDialog[1];
+        dialog[0] = new PassphraseDialog(window, profile.name(), passphrase -> tasks.run("Unlocking the profile", () -> {
+            try {
+                return profile.open(Optional.of(passphrase));
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }, saved -> {
+            dialog[0].dispose();
+            if (!closing) {
+                opened(saved);
+            }
+        }, failure -> {
+            if (failure instanceof ProfileLockedException locked
+                    && locked.reason() == ProfileLockedException.Reason.WRONG && !closing) {
+                dialog[0].wrong();
+            } else {
+                dialog[0].dispose();
+                fatal(failure);
+            }
+        }), this::quit);
+        // shown from its own event: a modal dialog's loop then does not nest inside this task's completion
+        SwingUtilities.invokeLater(() -> {
+            if (!closing) {
+                dialog[0].setVisible(true);
+            }
+        });
     }
 
     private void firstRun() {

@@ -13,8 +13,22 @@ public interface DesktopProfile {
     /** A short name for the profile: its directory, for the window title. */
     String name();
 
-    /** Opens the profile's store; the saved settings, or empty on the first run. */
-    Optional<BrokerSettings> open();
+    /**
+     * Opens the profile's store, with the passphrase when the user gave one (the caller clears the array); the
+     * saved settings, or empty on the first run.
+     *
+     * @throws ProfileLockedException the profile has a passphrase and none or a wrong one was given
+     */
+    Optional<BrokerSettings> open(Optional<char[]> passphrase);
+
+    /** Whether the open profile is protected by a passphrase. */
+    boolean hasPassphrase();
+
+    /**
+     * Sets or changes ({@code Optional.of}) or removes ({@code Optional.empty()}) the open profile's passphrase;
+     * the caller clears the array.
+     */
+    void changePassphrase(Optional<char[]> passphrase);
 
     /** Saves {@code settings} in the profile and starts its chat service on them. */
     ChatService start(BrokerSettings settings);

@@ -77,6 +77,19 @@ final class ImageProcess {
         return finished(process.exitValue());
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Stops it as a desktop session's end would (SIGTERM), killing it if it has not gone within {@code grace}. */
+    Run stop(Duration grace) throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return finished(process.exitValue());
+    }
+
     /** What it printed so far on stdout. */
     String outputSoFar() throws IOException {
         return Files.readString(out, StandardCharsets.UTF_8);
