@@ -17,8 +17,13 @@ const TAKEOVER = [2000, 60000];
 const SHORT_LIVED_MS = 5000;
 const TAKEOVER_DROPS = 3;
 
-function options(inbox, clean) {
+/** `credentials`: {username, password (or null)} for a broker profile that needs them, else null. */
+function options(inbox, clean, credentials) {
+  const login = credentials
+    ? { username: credentials.username, ...(credentials.password === null ? {} : { password: credentials.password }) }
+    : {};
   return {
+    ...login,
     clientId: inbox,
     clean,
     protocolVersion: 4,
@@ -32,8 +37,9 @@ function options(inbox, clean) {
 
 export class InboxConnection {
   /** `listener`: {message(bytes: Uint8Array, retained: boolean), state({status, detail})}. */
-  constructor(url, inbox, listener) {
+  constructor(url, inbox, listener, credentials = null) {
     this.url = url;
+    this.credentials = credentials;
     this.inbox = inbox;
     this.listener = listener;
     this.client = null;
@@ -52,9 +58,10 @@ export class InboxConnection {
     if (this.closed) return;
     this.attempt++;
     this.state('connecting', this.attempt > 1 ? `connecting (attempt ${this.attempt})` : 'connecting');
-    const client = mqtt.connect(this.url, options(this.inbox, false));
+    const client = mqtt.connect(this.url, options(this.inbox, false, this.credentials));
     this.client = client;
     let connectedAt = 0;
+    let loginRefused = false;
     client.on('connect', () => {
       // subscribe on every connect, even with a session present: it restores a session the broker lost
       client.subscribe(topicOf(this.inbox), { qos: 1 }, (err) => {
@@ -70,7 +77,10 @@ export class InboxConnection {
         this.listener.message(new Uint8Array(payload), packet.retain === true);
       }
     });
-    client.on('error', () => {}); // followed by close
+    // followed by close; MQTT 3.1.1 CONNACK 4 and 5: the broker refused the login (never shown: the password)
+    client.on('error', (e) => {
+      if (e?.code === 4 || e?.code === 5) loginRefused = true;
+    });
     client.on('close', () => {
       if (client !== this.client) return;
       this.client = null;
@@ -86,7 +96,10 @@ export class InboxConnection {
           + `retrying in ${Math.max(1, Math.round(delay / 1000))} s`);
       } else {
         delay = backoff(RECONNECT[0], RECONNECT[1], Math.max(1, this.attempt));
-        this.state('waiting', `${connectedAt ? 'connection lost' : 'cannot reach the broker'}; `
+        const why = connectedAt ? 'connection lost'
+          : loginRefused ? 'the broker refused the login (this site\'s broker username or password)'
+            : 'cannot reach the broker';
+        this.state('waiting', `${why}; `
           + `retrying in ${Math.max(1, Math.round(delay / 1000))} s`);
       }
       this.timer = setTimeout(() => this.connect(), delay);
@@ -119,9 +132,9 @@ export class InboxConnection {
   }
 
   /** Makes the broker forget an inbox's session: connect as it with cleanSession = true, then leave. */
-  static retire(url, inbox) {
+  static retire(url, inbox, credentials = null) {
     return new Promise((resolve, reject) => {
-      const client = mqtt.connect(url, options(inbox, true));
+      const client = mqtt.connect(url, options(inbox, true, credentials));
       const timer = setTimeout(() => {
         client.end(true);
         reject(new Error('timed out'));
