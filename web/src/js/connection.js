@@ -61,7 +61,6 @@ export class InboxConnection {
     const client = mqtt.connect(this.url, options(this.inbox, false, this.credentials));
     this.client = client;
     let connectedAt = 0;
-    let loginRefused = false;
     client.on('connect', () => {
       // subscribe on every connect, even with a session present: it restores a session the broker lost
       client.subscribe(topicOf(this.inbox), { qos: 1 }, (err) => {
@@ -77,10 +76,7 @@ export class InboxConnection {
         this.listener.message(new Uint8Array(payload), packet.retain === true);
       }
     });
-    // followed by close; MQTT 3.1.1 CONNACK 4 and 5: the broker refused the login (never shown: the password)
-    client.on('error', (e) => {
-      if (e?.code === 4 || e?.code === 5) loginRefused = true;
-    });
+    client.on('error', () => {}); // followed by close
     client.on('close', () => {
       if (client !== this.client) return;
       this.client = null;
@@ -96,10 +92,7 @@ export class InboxConnection {
           + `retrying in ${Math.max(1, Math.round(delay / 1000))} s`);
       } else {
         delay = backoff(RECONNECT[0], RECONNECT[1], Math.max(1, this.attempt));
-        const why = connectedAt ? 'connection lost'
-          : loginRefused ? 'the broker refused the login (this site\'s broker username or password)'
-            : 'cannot reach the broker';
-        this.state('waiting', `${why}; `
+        this.state('waiting', `${connectedAt ? 'connection lost' : 'cannot reach the broker'}; `
           + `retrying in ${Math.max(1, Math.round(delay / 1000))} s`);
       }
       this.timer = setTimeout(() => this.connect(), delay);
