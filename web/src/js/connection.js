@@ -17,8 +17,13 @@ const TAKEOVER = [2000, 60000];
 const SHORT_LIVED_MS = 5000;
 const TAKEOVER_DROPS = 3;
 
-function options(inbox, clean) {
+/** `credentials`: {username, password (or null)} for a broker profile that needs them, else null. */
+function options(inbox, clean, credentials) {
+  const login = credentials
+    ? { username: credentials.username, ...(credentials.password === null ? {} : { password: credentials.password }) }
+    : {};
   return {
+    ...login,
     clientId: inbox,
     clean,
     protocolVersion: 4,
@@ -32,8 +37,9 @@ function options(inbox, clean) {
 
 export class InboxConnection {
   /** `listener`: {message(bytes: Uint8Array, retained: boolean), state({status, detail})}. */
-  constructor(url, inbox, listener) {
+  constructor(url, inbox, listener, credentials = null) {
     this.url = url;
+    this.credentials = credentials;
     this.inbox = inbox;
     this.listener = listener;
     this.client = null;
@@ -52,7 +58,7 @@ export class InboxConnection {
     if (this.closed) return;
     this.attempt++;
     this.state('connecting', this.attempt > 1 ? `connecting (attempt ${this.attempt})` : 'connecting');
-    const client = mqtt.connect(this.url, options(this.inbox, false));
+    const client = mqtt.connect(this.url, options(this.inbox, false, this.credentials));
     this.client = client;
     let connectedAt = 0;
     client.on('connect', () => {
@@ -119,9 +125,9 @@ export class InboxConnection {
   }
 
   /** Makes the broker forget an inbox's session: connect as it with cleanSession = true, then leave. */
-  static retire(url, inbox) {
+  static retire(url, inbox, credentials = null) {
     return new Promise((resolve, reject) => {
-      const client = mqtt.connect(url, options(inbox, true));
+      const client = mqtt.connect(url, options(inbox, true, credentials));
       const timer = setTimeout(() => {
         client.end(true);
         reject(new Error('timed out'));

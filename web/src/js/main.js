@@ -1,5 +1,6 @@
 // Boots the browser client: takes an invite link out of the address bar at once (the fragment never reaches a
 // server, and must not linger in history either), makes sure only one tab runs the chats, then starts the service.
+import { pageBroker } from './broker-config.js';
 import { ChatService } from './service.js';
 import { Store } from './store.js';
 import { App } from './ui/app.js';
@@ -22,22 +23,17 @@ function takeInviteFromAddress() {
   return link;
 }
 
-/** This page's broker: what the stack publishes in parley.json, else wss on the page's own host. */
+/** This page's broker: what the deployment publishes in parley.json, else wss on the page's own host. */
 async function brokerOfThisPage() {
   const webBase = location.origin + location.pathname;
-  const fallback = { wss: `wss://${location.host}/mqtt`, mqtts: null, webBase };
+  let config = null;
   try {
     const response = await fetch('parley.json', { cache: 'no-store' });
-    if (!response.ok) return fallback;
-    const config = await response.json();
-    return {
-      wss: typeof config.wss === 'string' && config.wss.startsWith('wss://') ? config.wss : fallback.wss,
-      mqtts: typeof config.mqtts === 'string' && config.mqtts.startsWith('mqtts://') ? config.mqtts : null,
-      webBase,
-    };
+    if (response.ok) config = await response.json();
   } catch {
-    return fallback;
+    // no parley.json (or not JSON): the page's own host is the broker
   }
+  return pageBroker(config, location.host, webBase); // throws a BrokerConfigError for unusable credentials
 }
 
 function fail(text) {

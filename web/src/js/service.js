@@ -1,6 +1,7 @@
 // The browser's chat service, the counterpart of the desktop's ChatService: commands return promises, what
 // happens comes out as events. Every command, message and timer runs through one serial queue (`run`), so a
 // chat's state is never touched by two handlers at once even though IndexedDB and WebCrypto are asynchronous.
+import { credentialsFor } from './broker-config.js';
 import { randomId, random256 } from './bytes.js';
 import { InboxConnection } from './connection.js';
 import { seal } from './envelope.js';
@@ -17,7 +18,8 @@ export const STANDARD_TIMINGS = {
 export class ChatService {
   /**
    * @param store     a {@link Store}
-   * @param broker    {wss, mqtts (or null), webBase}: this page's broker, which its invites name
+   * @param broker    {wss, mqtts (or null), webBase, credentials (or null)}: this page's broker, which its invites
+   *                  name; its credentials go only to its own wss address
    * @param settings  {displayName(): string|null}
    */
   constructor(store, broker, settings, timings = STANDARD_TIMINGS) {
@@ -78,12 +80,12 @@ export class ChatService {
 
   /** The connection of one inbox; `listener` is {message(bytes, retained), state({status, detail})}. */
   openConnection(url, inbox, listener) {
-    return new InboxConnection(url, inbox, listener);
+    return new InboxConnection(url, inbox, listener, credentialsFor(this.broker, url));
   }
 
   /** Makes the broker forget an inbox's session (PROTOCOL.md section 4). */
   retireInbox(url, inbox) {
-    return InboxConnection.retire(url, inbox);
+    return InboxConnection.retire(url, inbox, credentialsFor(this.broker, url));
   }
 
   newRecord(fields) {

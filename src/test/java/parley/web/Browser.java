@@ -45,6 +45,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser window of the given size (a phone is 412 x 915). */
     static Browser start(BrokerStack stack, int width, int height) {
+        return start(stack, width, height, List.of());
+    }
+
+    /** The same, also trusting the servers of {@code otherServerCerts} (another broker's wss, e.g. a cluster's). */
+    static Browser start(BrokerStack stack, int width, int height, List<Path> otherServerCerts) {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install the Debian packages chromium and chromium-driver");
@@ -61,7 +66,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--ignore-certificate-errors-spki-list=" + spkiHash(stack.keysDir().resolve("server.pem")),
+                "--ignore-certificate-errors-spki-list=" + java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(stack.keysDir().resolve("server.pem")), otherServerCerts.stream())
+                        .map(Browser::spkiHash).collect(java.util.stream.Collectors.joining(",")),
                 "--window-size=" + width + "," + height);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -16,10 +16,11 @@ import parley.chat.ChatServiceConfig;
 import parley.chat.ChatTimings;
 import parley.store.ProfileStore;
 import parley.testing.BrokerStack;
+import parley.testing.TestBroker;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
 
-/** The desktop core as a test peer: a fresh profile, the stack's broker (mqtts and wss) and its web client URL. */
+/** The desktop core as a test peer: a fresh profile, a broker profile (mqtts and wss) and a web client URL. */
 final class Desktop implements AutoCloseable {
     final ChatService service;
     final List<ChatEvent> events = new CopyOnWriteArrayList<>();
@@ -34,14 +35,20 @@ final class Desktop implements AutoCloseable {
     }
 
     static Desktop start(BrokerStack stack, String name) throws Exception {
+        return start(stack, stack.httpsUri(), name);
+    }
+
+    /** A desktop on any broker profile (with its credentials, if it needs them) whose links open {@code web}. */
+    static Desktop start(TestBroker broker, URI web, String name) throws Exception {
         Path profile = Files.createTempDirectory("parley-desktop-");
         ProfileStore store = ProfileStore.open(profile, Optional.empty());
         MqttTransport transport = new MqttTransport();
-        BrokerProfile broker = new BrokerProfile(Optional.of(stack.mqttsUri()), Optional.of(stack.wssUri()),
-                Optional.of(URI.create(stack.httpsUri().toString())), Optional.of(stack.caFile()), Optional.empty(),
-                Optional.empty());
-        ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(broker),
-                new ChatServiceConfig.Access(Optional.of(stack.caFile()), Optional.empty(), Optional.empty()),
+        Optional<String> user = broker.credentials().map(TestBroker.Credentials::username);
+        Optional<String> password = broker.credentials().map(TestBroker.Credentials::password);
+        BrokerProfile own = new BrokerProfile(Optional.of(broker.mqttsUri()), Optional.of(broker.wssUri()),
+                Optional.of(web), Optional.of(broker.caFile()), user, password);
+        ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(own),
+                new ChatServiceConfig.Access(Optional.of(broker.caFile()), user, password),
                 Optional.of(name), Clock.systemUTC(),
                 ChatTimings.standard().withResend(Duration.ofMillis(1000), Duration.ofSeconds(4))));
         return new Desktop(store, transport, service);
