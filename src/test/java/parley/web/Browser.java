@@ -45,6 +45,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser window of the given size (a phone is 412 x 915). */
     static Browser start(BrokerStack stack, int width, int height) {
+        return start(stack, width, height, List.of());
+    }
+
+    /** As {@link #start(BrokerStack, int, int)}, with more Chromium flags (e.g. a {@link FakeCamera}'s). */
+    static Browser start(BrokerStack stack, int width, int height, List<String> moreFlags) {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install the Debian packages chromium and chromium-driver");
@@ -63,6 +68,7 @@ final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--ignore-certificate-errors-spki-list=" + spkiHash(stack.keysDir().resolve("server.pem")),
                 "--window-size=" + width + "," + height);
+        options.addArguments(moreFlags);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
