@@ -17,7 +17,8 @@ import parley.testing.BrokerStackExtension;
 /**
  * The browser client's camera scans (getUserMedia + jsQR) in real headless Chromium, whose fake camera films a
  * {@link FakeCamera} file: the desktop core's invite QR (join, then messages both ways), a QR that is no Parley
- * invite, and the desktop's safety QR (a wrong one warns, the right one verifies). Screenshots go to
+ * invite, and the desktop's safety QR (a wrong one warns, the right one verifies); with no code in view the camera
+ * keeps looking until the user stops it. Screenshots go to
  * {@code target/screenshots/}.
  */
 @ExtendWith(BrokerStackExtension.class)
@@ -95,6 +96,30 @@ class CameraScanIT {
             assertThat(browser.find("#pane .join-from").isDisplayed()).isFalse();
             assertThat(browser.findAll("#chat-list li")).as("nothing was joined").isEmpty();
             browser.screenshot("camera-5-not-an-invite");
+        } finally {
+            Files.deleteIfExists(camera.file);
+        }
+    }
+
+    @Test
+    void withNoCodeInViewTheCameraKeepsLookingUntilTheUserStopsIt(BrokerStack stack) throws Exception {
+        FakeCamera camera = FakeCamera.empty();
+        try (Browser browser = Browser.start(stack, 1100, 1000, camera.chromiumFlags())) {
+            browser.open(stack.httpsUri().toString());
+            browser.find("#open-join").click();
+            browser.find("#pane .scan").click();
+            browser.until(WAIT, d -> (Long) browser.script("return document.querySelector('#pane video.camera')"
+                    + ".videoWidth;") == FakeCamera.WIDTH);
+            assertThat(browser.find("#pane .scanner").isDisplayed()).as("the camera view is open").isTrue();
+            assertThat(cameraTracksLive(browser)).isEqualTo(1);
+            Thread.sleep(1000); // a second of frames with no code in them
+            assertThat(browser.find("#pane .join-link").getAttribute("value")).isEmpty();
+            assertThat(browser.find("#pane .join-view .error").isDisplayed()).isFalse();
+            browser.screenshot("camera-6-looking");
+
+            browser.find("#pane .stop-scan").click();
+            browser.until(WAIT, d -> !browser.find("#pane .scanner").isDisplayed());
+            assertThat(cameraTracksLive(browser)).as("Stop camera releases it").isZero();
         } finally {
             Files.deleteIfExists(camera.file);
         }

@@ -37,6 +37,16 @@ final class FakeCamera {
         return camera;
     }
 
+    /** A camera filming an empty grey frame: no code to find. */
+    static FakeCamera empty() throws IOException {
+        FakeCamera camera = new FakeCamera(Files.createTempFile("parley-camera-", ".y4m"));
+        BufferedImage grey = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((java.awt.image.DataBufferInt) grey.getRaster().getDataBuffer()).getData();
+        Arrays.fill(pixels, 0x808080);
+        Files.write(camera.file, y4m(grey));
+        return camera;
+    }
+
     /** The flags that make Chromium use this file as its only camera and grant the page access without asking. */
     List<String> chromiumFlags() {
         return List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
