@@ -1,6 +1,8 @@
 package parley.web;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ final class FakeCamera {
     static FakeCamera empty() throws IOException {
         FakeCamera camera = new FakeCamera(Files.createTempFile("parley-camera-", ".y4m"));
         BufferedImage grey = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((java.awt.image.DataBufferInt) grey.getRaster().getDataBuffer()).getData();
+        int[] pixels = ((DataBufferInt) grey.getRaster().getDataBuffer()).getData();
         Arrays.fill(pixels, 0x808080);
         Files.write(camera.file, y4m(grey));
         return camera;
@@ -72,7 +74,7 @@ final class FakeCamera {
         BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         var g = frame.createGraphics();
         try {
-            g.setColor(new java.awt.Color(128, 128, 128));
+            g.setColor(new Color(128, 128, 128));
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.drawImage(code, (WIDTH - code.getWidth()) / 2, (HEIGHT - code.getHeight()) / 2, null);
         } finally {
