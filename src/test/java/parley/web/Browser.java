@@ -45,11 +45,14 @@ final class Browser implements AutoCloseable {
 
     /** A browser window of the given size (a phone is 412 x 915). */
     static Browser start(BrokerStack stack, int width, int height) {
-        return start(stack, width, height, List.of());
+        return start(stack, width, height, List.of(), List.of());
     }
 
-    /** The same, also trusting the servers of {@code otherServerCerts} (another broker's wss, e.g. a cluster's). */
-    static Browser start(BrokerStack stack, int width, int height, List<Path> otherServerCerts) {
+    /**
+     * The same, also trusting the servers of {@code otherServerCerts} (another broker's wss, e.g. a cluster's), with
+     * more Chromium flags (e.g. a {@link FakeCamera}'s).
+     */
+    static Browser start(BrokerStack stack, int width, int height, List<Path> otherServerCerts, List<String> moreFlags) {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install the Debian packages chromium and chromium-driver");
@@ -70,6 +73,7 @@ final class Browser implements AutoCloseable {
                         java.util.stream.Stream.of(stack.keysDir().resolve("server.pem")), otherServerCerts.stream())
                         .map(Browser::spkiHash).collect(java.util.stream.Collectors.joining(",")),
                 "--window-size=" + width + "," + height);
+        options.addArguments(moreFlags);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

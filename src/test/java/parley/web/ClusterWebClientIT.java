@@ -55,7 +55,7 @@ class ClusterWebClientIT {
     private static Browser browser(int width, int height) {
         Path clusterCert = cluster.stateDir().resolve("node-1/server.pem");
         assertThat(clusterCert).as("the cluster's server certificate").isRegularFile();
-        return Browser.start(web, width, height, List.of(clusterCert));
+        return Browser.start(web, width, height, List.of(clusterCert), List.of());
     }
 
     @Test

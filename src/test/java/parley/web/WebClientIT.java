@@ -148,7 +148,7 @@ class WebClientIT {
         }
     }
 
-    private static void awaitActive(Browser browser) {
+    static void awaitActive(Browser browser) {
         browser.until(WAIT, d -> browser.findAll("#pane .send").size() == 1 && browser.find("#pane .send").isEnabled());
         awaitOnline(browser);
     }
@@ -171,12 +171,12 @@ class WebClientIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> incoming(Browser browser) {
+    static List<String> incoming(Browser browser) {
         return (List<String>) browser.script("return [...document.querySelectorAll('#pane .message.in .text')]"
                 + ".map(e => e.textContent);");
     }
 
-    private static void awaitIncoming(Browser browser, List<String> expected) {
+    static void awaitIncoming(Browser browser, List<String> expected) {
         try {
             browser.until(WAIT, d -> incoming(browser).equals(expected));
         } catch (RuntimeException e) {
@@ -186,7 +186,7 @@ class WebClientIT {
     }
 
     /** Waits until the browser shows {@code count} outgoing messages (the composer took them), else says why not. */
-    private static void awaitOutgoing(Browser browser, int count) {
+    static void awaitOutgoing(Browser browser, int count) {
         try {
             browser.until(WAIT, d -> browser.findAll("#pane .message.out").size() == count);
         } catch (RuntimeException e) {
@@ -196,13 +196,13 @@ class WebClientIT {
         }
     }
 
-    private static void awaitOutgoingDelivered(Browser browser, int count) {
+    static void awaitOutgoingDelivered(Browser browser, int count) {
         browser.until(WAIT, d -> browser.findAll("#pane .message.out[data-status=delivered]").size() == count);
         assertThat(browser.findAll("#pane .message.out .tick.delivered")).hasSize(count)
                 .allMatch(t -> t.getText().equals("✓✓"));
     }
 
-    private static void awaitDesktopDelivered(Desktop desktop, int count) throws InterruptedException {
+    static void awaitDesktopDelivered(Desktop desktop, int count) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             long delivered = desktop.events.stream()
