@@ -27,7 +27,7 @@ import org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory;
  *       properties are refused: the JDK websocket client takes a context, not a socket factory, and silently
  *       ignoring a trust setting would be worse than failing.</li>
  *   <li>Hostname verification: always the JDK client's own. Options that turn it off
- *       ({@code setHttpsHostnameVerificationEnabled(false)}), a custom {@code HostnameVerifier} this module could not
+ *       (hostname verification switched off in the options), a custom {@code HostnameVerifier} this module could not
  *       apply, or the system property {@code jdk.internal.httpclient.disableHostnameVerification} make it refuse.</li>
  *   <li>Connect timeout: {@code getConnectionTimeout()} seconds for TCP connect and for the websocket handshake.</li>
  *   <li>Extra handshake headers: {@code getCustomWebSocketHeaders()}.</li>
