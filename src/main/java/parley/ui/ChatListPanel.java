@@ -16,8 +16,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import parley.chat.Chat;
 import parley.chat.ChatId;
 
@@ -44,22 +42,7 @@ final class ChatListPanel extends JPanel {
         find.putClientProperty("JTextField.placeholderText", "Find a chat (Ctrl+K)");
         find.putClientProperty("JTextField.showClearButton", true);
         find.getAccessibleContext().setAccessibleName("Find a chat");
-        find.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                refresh();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                refresh();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                refresh();
-            }
-        });
+        DocumentEdits.onAnyEdit(find.getDocument(), this::refresh);
         find.addActionListener(e -> {
             if (!model.isEmpty()) {
                 list.setSelectedIndex(0);

@@ -16,8 +16,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.UIManager;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.text.DefaultEditorKit;
 
 /**
@@ -51,22 +49,7 @@ final class Composer extends JPanel {
                 submit();
             }
         });
-        input.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                refresh();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                refresh();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                refresh();
-            }
-        });
+        DocumentEdits.onAnyEdit(input.getDocument(), this::refresh);
         send.setName("composer.send");
         send.getAccessibleContext().setAccessibleName("Send");
         send.addActionListener(e -> submit());

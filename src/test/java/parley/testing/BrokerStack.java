@@ -1,15 +1,14 @@
 package parley.testing;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto + nginx stack for integration tests, started by {@code scripts/stack} in a fresh temporary
@@ -220,30 +219,9 @@ public final class BrokerStack implements AutoCloseable, TestBroker {
         List<String> cmd = new ArrayList<>(List.of("bash", repo.resolve("scripts/stack").toString(), command,
                 "--dir", stateDir.toString()));
         cmd.addAll(List.of(options));
-        try {
-            Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            // the servers write to their own logs, so the pipe closes when the script exits
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new ScriptResult(-1, output + "\n(timed out after 60 s)");
-            }
-            return new ScriptResult(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + cmd, e);
-        }
+        return ScriptResult.run(new ProcessBuilder(cmd), Duration.ofSeconds(60));
     }
 
-    private record ScriptResult(int exitCode, String output) {
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + ", output:\n" + output;
-        }
-    }
 
     private static Path repo() {
         String repo = System.getProperty("parley.repo");

@@ -1,10 +1,10 @@
 package parley.testing;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,7 +168,7 @@ public final class RabbitCluster implements TestBroker, AutoCloseable {
         var builder = new ProcessBuilder(cmd);
         builder.environment().put("HOME", stateDir.resolve("home").toString());
         builder.environment().put("ERL_EPMD_PORT", Integer.toString(basePort + 30));
-        return execute(builder, cmd);
+        return ScriptResult.run(builder, Duration.ofSeconds(300));
     }
 
     /** A node's RSS in KiB (its Erlang VM, from /proc). */
@@ -209,34 +209,9 @@ public final class RabbitCluster implements TestBroker, AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("bash", repo.resolve("scripts/cluster").toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--dir", stateDir.toString()));
-        return execute(new ProcessBuilder(cmd), cmd);
+        return ScriptResult.run(new ProcessBuilder(cmd), Duration.ofSeconds(300));
     }
 
-    private static ScriptResult execute(ProcessBuilder builder, List<String> cmd) {
-        try {
-            Process process = builder.redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new ScriptResult(-1, output + "\n(timed out)");
-            }
-            return new ScriptResult(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + cmd, e);
-        }
-    }
-
-    /** What a command printed and how it exited. */
-    public record ScriptResult(int exitCode, String output) {
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + ", output:\n" + output;
-        }
-    }
 
     private static Credentials readCredentials(Path file) {
         try {
