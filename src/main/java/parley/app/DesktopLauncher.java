@@ -7,10 +7,13 @@ import parley.ui.DesktopApp;
 import parley.ui.DesktopProfile;
 
 /**
- * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR]}. Start-up is
+ * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR] [--chat NAME]}
+ * ({@code --chat}: open that chat, named as the command line names chats, once the profile is open). Start-up is
  * kept short: only system properties here, the window is built on the EDT and shown before the profile opens.
  */
 public final class DesktopLauncher {
+    static final String USAGE = "parley gui [--profile DIR] [--chat NAME]";
+
     private DesktopLauncher() {}
 
     /** Whether {@code args} ask for the desktop app rather than a command. */
@@ -20,13 +23,18 @@ public final class DesktopLauncher {
 
     static int launch(String[] args) {
         Optional<Path> profile = Optional.empty();
+        Optional<String> chat = Optional.empty();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--profile") && i + 1 < args.length) {
                 profile = Optional.of(Path.of(args[++i]));
             } else if (args[i].startsWith("--profile=")) {
                 profile = Optional.of(Path.of(args[i].substring("--profile=".length())));
+            } else if (args[i].equals("--chat") && i + 1 < args.length) {
+                chat = Optional.of(args[++i]);
+            } else if (args[i].startsWith("--chat=")) {
+                chat = Optional.of(args[i].substring("--chat=".length()));
             } else {
-                System.err.println("parley gui: unknown argument '" + args[i] + "' (usage: parley gui [--profile DIR])");
+                System.err.println("parley gui: unknown argument '" + args[i] + "' (usage: " + USAGE + ")");
                 return 2;
             }
         }
@@ -35,7 +43,7 @@ public final class DesktopLauncher {
         System.setProperty("swing.aatext", "true");
         System.setProperty("sun.java2d.opengl", System.getProperty("sun.java2d.opengl", "false"));
         DesktopApp.launch(profileAt(profile.orElseGet(ProfileDirectory::defaultDirectory)),
-                DesktopApp.Options.fromSystemProperties());
+                DesktopApp.Options.forLaunch(chat));
         return -1; // the app exits the JVM when its window closes
     }
 

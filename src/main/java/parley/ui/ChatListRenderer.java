@@ -35,7 +35,7 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
     private final StateDot dot = new StateDot();
     private final JLabel name = new JLabel();
     private final JLabel time = new JLabel();
-    private final JLabel last = new JLabel();
+    private final PreviewLine last = new PreviewLine();
     private final Badge badge = new Badge();
     final VerifiedBadge verified = new VerifiedBadge("chats.verified", false);
 
@@ -72,8 +72,9 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         name.setFont(list.getFont().deriveFont(c.unread() > 0 ? Font.BOLD : Font.PLAIN));
         time.setText(when(entry.activity()));
         time.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
+        last.setFont(list.getFont());
         last.setText(c.phase() == ChatPhase.ACTIVE
-                ? entry.lastMessage().map(MessageText::previewHtml).orElse("No messages yet")
+                ? entry.lastMessage().orElse("No messages yet")
                 : c.phase() == ChatPhase.INVITED ? "Invite open: waiting for your friend" : "Joining: waiting for the welcome");
         last.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         badge.count = c.unread();

@@ -48,6 +48,7 @@ final class ConversationPanel extends JPanel {
     private Chat chat;
     private boolean loading;
     private boolean reachedStart;
+    private boolean newestShown;
     /** Counts chat switches, so that a page for a chat no longer open is dropped. */
     private int generation;
 
@@ -106,6 +107,7 @@ final class ConversationPanel extends JPanel {
         generation++;
         chat = next;
         reachedStart = false;
+        newestShown = false;
         loading = false;
         column.clear();
         cards.show(body, "open");
@@ -247,6 +249,12 @@ final class ConversationPanel extends JPanel {
             scroll.validate();
             JScrollBar bar = scroll.getVerticalScrollBar();
             bar.setValue(bar.getMaximum());
+            newestShown = chat != null;
         });
+    }
+
+    /** Whether the open chat's newest messages are laid out and scrolled into view. */
+    boolean newestShown() {
+        return newestShown;
     }
 }

@@ -2,6 +2,7 @@ package parley.ui;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +17,35 @@ import javax.swing.Timer;
 public final class DesktopApp {
     private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
 
-    /** How the app ends: {@code exitWhenClosed} for the real app; tests close it themselves. */
-    public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
-        /** From the system properties: {@code -Dparley.exitAfterFirstPaint=true} for start-up measurements. */
-        public static Options fromSystemProperties() {
-            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"));
+    /**
+     * How the app starts and ends: {@code exitWhenClosed} for the real app (tests close it themselves);
+     * {@code openChat}, a chat to open once the profile is open (a name or id, as the command line takes them).
+     * The two measurement exits print how long the launch took and quit: {@code exitAfterFirstPaint} once the
+     * first window is painted; {@code exitAfterChatShown} this long after {@code openChat} shows its newest
+     * messages and is online (the start-up benchmark's "one chat open").
+     */
+    public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
+            Optional<String> openChat) {
+        public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
+            this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * {@code openChat} from the command line, the measurement exits from system properties:
+         * {@code -Dparley.exitAfterFirstPaint=true}, {@code -Dparley.exitAfterChatShown=SECONDS}.
+         */
+        public static Options forLaunch(Optional<String> openChat) {
+            Optional<Duration> afterChat = Optional.ofNullable(System.getProperty("parley.exitAfterChatShown"))
+                    .map(DesktopApp.Options::seconds);
+            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat);
+        }
+
+        private static Duration seconds(String value) {
+            try {
+                return Duration.ofSeconds(Long.parseUnsignedLong(value.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("parley.exitAfterChatShown: a number of seconds, not '" + value + "'");
+            }
         }
     }
 
@@ -55,12 +80,7 @@ public final class DesktopApp {
         window = new MainWindow(profile.name(), tasks, clock, this::quit);
         window.onFirstPaint(() -> {
             if (options.exitAfterFirstPaint()) {
-                // ProcessHandle, not the management API: keeps java.management out of the image
-                long ms = ProcessHandle.current().info().startInstant()
-                        .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
-                        .orElse(-1L);
-                System.out.println("first-paint-ms=" + ms);
-                System.out.flush();
+                printSinceLaunch("first-paint-ms");
                 System.exit(0);
             }
             openProfile();
@@ -72,6 +92,16 @@ public final class DesktopApp {
         fallback.start();
         window.setVisible(true);
         shown.complete(window);
+    }
+
+    /** Prints {@code name=N}, N the milliseconds since the process started, for the start-up benchmark. */
+    private static void printSinceLaunch(String name) {
+        // ProcessHandle, not the management API: keeps java.management out of the image
+        long ms = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
+                .orElse(-1L);
+        System.out.println(name + "=" + ms);
+        System.out.flush();
     }
 
     private void openProfile() {
@@ -140,8 +170,27 @@ public final class DesktopApp {
             window.onTheme(s.theme(), this::changeTheme);
             Looks.switchTo(s.dark());
             window.attach(s.service());
+            options.openChat().ifPresent(this::openChat);
             started.complete(null);
         }, this::fatal);
+    }
+
+    private void openChat(String nameOrId) {
+        window.openChat(nameOrId);
+        options.exitAfterChatShown().ifPresent(linger -> {
+            // polled: "shown" joins three things that finish in any order (the page, the paint, the connection)
+            Timer poll = new Timer(20, null);
+            poll.addActionListener(e -> {
+                if (window.openChatShown()) {
+                    poll.stop();
+                    printSinceLaunch("chat-shown-ms");
+                    Timer exit = new Timer((int) linger.toMillis(), done -> quit());
+                    exit.setRepeats(false);
+                    exit.start();
+                }
+            });
+            poll.start();
+        });
     }
 
     private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark) {}

@@ -21,6 +21,11 @@ final class EmojiFont {
         return Holder.FONT.getFamily();
     }
 
+    /** The emoji font in the style and size of {@code text}, to draw emoji runs beside it. */
+    static Font like(Font text) {
+        return Holder.FONT.deriveFont(text.getStyle(), text.getSize2D());
+    }
+
     /** Whether {@code codePoint} should be drawn with the emoji font. */
     static boolean isEmoji(int codePoint) {
         // joiners and presentation selectors stay with the emoji they belong to; below U+2000 are letters and digits

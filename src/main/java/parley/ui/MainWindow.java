@@ -48,6 +48,9 @@ final class MainWindow extends JFrame {
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private java.util.function.Consumer<ThemeChoice> onTheme = t -> { };
     private Runnable onFirstPaint;
+    /** A chat to open by name once the chats are listed ({@code parley gui --chat}). */
+    private String chatToOpen;
+    private boolean listed;
 
     MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
         super("Parley");
@@ -186,6 +189,10 @@ final class MainWindow extends JFrame {
                 return;
             }
             all.forEach(chatList::put);
+            listed = true;
+            if (chatToOpen != null) {
+                openRequestedChat();
+            }
             for (Chat c : all) {
                 chats.history(c.id(), Long.MAX_VALUE, 1).thenAcceptAsync(Edt.guard(last ->
                         last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m.text()))), Edt.EXECUTOR);
@@ -196,6 +203,37 @@ final class MainWindow extends JFrame {
         actions.setEnabled(AppAction.JOIN, true);
         actions.setEnabled(AppAction.FIND_CHAT, true);
         refreshSummary();
+    }
+
+    /**
+     * Opens the chat the command line would call {@code nameOrId} (once the chats are listed); says in the status
+     * line when there is none.
+     */
+    void openChat(String nameOrId) {
+        Edt.require();
+        chatToOpen = nameOrId;
+        if (listed) {
+            openRequestedChat();
+        }
+    }
+
+    private void openRequestedChat() {
+        String nameOrId = chatToOpen;
+        chatToOpen = null;
+        service.resolve(nameOrId).whenCompleteAsync(Edt.guard((id, failure) -> {
+            if (failure != null) {
+                status.notice(Failures.message(failure));
+            } else {
+                chatList.select(id);
+                openChat(id);
+            }
+        }), Edt.EXECUTOR);
+    }
+
+    /** Whether a chat is open, shows its newest messages and is online: "one chat open" in start-up measurements. */
+    boolean openChatShown() {
+        return conversation.newestShown()
+                && openChatSnapshot().filter(c -> c.connection().status() == Chat.Connection.Status.ONLINE).isPresent();
     }
 
     Optional<ChatService> service() {

@@ -49,37 +49,6 @@ final class MessageText {
         return runs;
     }
 
-    /**
-     * One line of HTML for a JLabel (a chat list preview): the text escaped, emoji in the emoji font, line breaks
-     * as spaces. A label cannot mix fonts otherwise.
-     */
-    static String previewHtml(String text) {
-        StringBuilder html = new StringBuilder("<html><nobr>");
-        for (Run run : runs(text.replace('\n', ' '))) {
-            String escaped = escape(run.text());
-            if (run instanceof Emoji) {
-                html.append("<span style=\"font-family:'").append(EmojiFont.family()).append("'\">").append(escaped).append("</span>");
-            } else {
-                html.append(escaped);
-            }
-        }
-        return html.append("</nobr></html>").toString();
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
-    }
-
     private static Optional<URI> uri(String candidate) {
         try {
             URI uri = new URI(candidate);

@@ -77,6 +77,13 @@ class ImageIT {
     }
 
     @Test
+    void theDesktopAppRefusesAnUnknownArgumentWithItsUsage() throws Exception {
+        Run gui = ImageProcess.run(home(), QUICK, "gui", "--chats", "Bob");
+        assertThat(gui.code()).as(gui.toString()).isEqualTo(2);
+        assertThat(gui.err()).contains("unknown argument '--chats'").contains("parley gui [--profile DIR] [--chat NAME]");
+    }
+
+    @Test
     void opensAProfileInTheDefaultPlace() throws Exception {
         Run chats = ImageProcess.run(home(), QUICK, "--name", "Ada", "chats");
         assertThat(chats.code()).as(chats.toString()).isZero();

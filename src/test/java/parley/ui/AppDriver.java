@@ -53,7 +53,12 @@ final class AppDriver implements AutoCloseable {
 
     /** Launches the app on {@code profile}, with its window at {@code at}; does not answer the first run. */
     static AppDriver launch(String name, Path profile, Robot robot, Point at) throws Exception {
-        DesktopApp app = DesktopApp.launch(DesktopLauncher.profileAt(profile), new DesktopApp.Options(false, false));
+        return launch(name, profile, robot, at, new DesktopApp.Options(false, false));
+    }
+
+    /** Launches with {@code options} (say, a chat to open, as {@code parley gui --chat} does). */
+    static AppDriver launch(String name, Path profile, Robot robot, Point at, DesktopApp.Options options) throws Exception {
+        DesktopApp app = DesktopApp.launch(DesktopLauncher.profileAt(profile), options);
         MainWindow window = app.window().get(20, TimeUnit.SECONDS);
         return new AppDriver(name, profile, app, window, robot, at);
     }

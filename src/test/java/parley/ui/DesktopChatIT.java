@@ -54,14 +54,15 @@ class DesktopChatIT {
         saveScreenshot(alice, "main-window.png");
 
         alice.close();
-        AppDriver again = AppDriver.launch("Alice", dir.resolve("alice"), robot, new Point(0, 0));
+        // restarted as `parley gui --chat Bob` would: the chat opens by itself, with its history
+        AppDriver again = AppDriver.launch("Alice", dir.resolve("alice"), robot, new Point(0, 0),
+                new DesktopApp.Options(false, false, java.util.Optional.empty(), java.util.Optional.of("Bob")));
         again.awaitStarted();
         AppDriver.await("Alice's chat listed after the restart", () -> !again.chats().isEmpty());
         assertThat(again.chats()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("Bob");
             assertThat(c.phase()).isEqualTo(ChatPhase.ACTIVE);
         });
-        again.selectChat("Bob");
         AppDriver.await("the history after the restart",
                 () -> again.bubbleTexts().equals(java.util.List.of("Hello Alice, it is Bob", reply)));
         bob.send("still there?");

@@ -33,11 +33,4 @@ class MessageTextTest {
     void lettersDigitsAndPunctuationStayInTheTextFont() {
         assertThat(MessageText.runs("Ünïcode 123 #1 — fine")).containsExactly(new MessageText.Plain("Ünïcode 123 #1 — fine"));
     }
-
-    @Test
-    void thePreviewEscapesMarkupAndNamesTheEmojiFont() {
-        String html = MessageText.previewHtml("<b>bold</b>\n😀");
-        assertThat(html).startsWith("<html><nobr>&lt;b&gt;bold&lt;/b&gt; ")
-                .contains("font-family:'" + EmojiFont.family() + "'\">😀</span>");
-    }
 }
