@@ -32,8 +32,8 @@ import javax.swing.UIManager;
  */
 final class PassphraseSection extends JPanel {
     static final String PROTECTED = "Protected by a passphrase: your keys and history are encrypted on disk.";
-    static final String NOT_PROTECTED = "<html>Not protected: your keys and history are stored unencrypted. Anyone"
-            + " who can use your<br>account or read its files (a backup, a stolen disk) can read your chats.</html>";
+    static final String NOT_PROTECTED = "Not protected: your keys and history are stored unencrypted. Anyone who can"
+            + " use your account or read its files (a backup, a stolen disk) can read your chats.";
     private static final String MESSAGES = "messages";
     private static final String WORKING = "working";
     /** Below this many characters the hint suggests a longer passphrase; it never refuses one. */
@@ -160,17 +160,18 @@ final class PassphraseSection extends JPanel {
     /** Shows the protection as it is now: Set for a profile without passphrase, Change and Remove for one with. */
     private void showProtection(boolean protectedNow) {
         hasPassphrase = protectedNow;
-        state.setText(protectedNow ? PROTECTED : NOT_PROTECTED);
-        state.getAccessibleContext().setAccessibleName(protectedNow ? "Protected by a passphrase"
-                : "Not protected by a passphrase");
+        String said = protectedNow ? PROTECTED : NOT_PROTECTED;
+        // the long one on two lines; screen readers get the sentence without the markup
+        state.setText(protectedNow ? said : "<html>" + said.replace(" use your account", " use your<br>account"));
+        state.getAccessibleContext().setAccessibleName(said);
         currentLabel.setVisible(protectedNow);
         current.setVisible(protectedNow);
         remove.setVisible(protectedNow);
         apply.setText(protectedNow ? "Change passphrase" : "Set passphrase");
         apply.setMnemonic(protectedNow ? 'C' : 'S');
         Window window = SwingUtilities.getWindowAncestor(this);
-        if (window != null) {
-            window.pack();
+        if (window != null && window.isShowing()) {
+            window.pack(); // the current-passphrase row came or went; not on a closed dialog (pack would revive it)
         }
     }
 

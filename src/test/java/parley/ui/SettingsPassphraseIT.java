@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import javax.swing.JDialog;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
@@ -55,7 +56,7 @@ class SettingsPassphraseIT {
         assertThat(filesContain(profile, name)).as("the name in the clear, before a passphrase").isTrue();
 
         DialogFixture settings = openSettingsByMenu(app, robot);
-        settings.label("settings.passphrase.state").requireText(PassphraseSection.NOT_PROTECTED);
+        requireState(settings, PassphraseSection.NOT_PROTECTED);
         settings.button("settings.passphrase.apply").requireText("Set passphrase");
         assertThat(showing(settings, "settings.passphrase.current")).as("no current passphrase to ask for").isFalse();
         assertThat(showing(settings, "settings.passphrase.remove")).as("nothing to remove").isFalse();
@@ -72,7 +73,7 @@ class SettingsPassphraseIT {
         settings.label("settings.passphrase.problem").requireText("The new passphrases differ: type the same one twice.");
         settings.textBox("settings.passphrase.new").requireEmpty();
         settings.textBox("settings.passphrase.repeat").requireEmpty();
-        settings.label("settings.passphrase.state").requireText(PassphraseSection.NOT_PROTECTED);
+        requireState(settings, PassphraseSection.NOT_PROTECTED);
         assertThat(filesContain(profile, name)).as("a mismatch changes nothing").isTrue();
 
         // hold the background executor: the change waits behind it, visibly, and the window still answers
@@ -93,7 +94,7 @@ class SettingsPassphraseIT {
             hold.countDown();
         }
         AppDriver.await("the section says the passphrase is set", () -> "Passphrase set.".equals(done.text()));
-        settings.label("settings.passphrase.state").requireText(PassphraseSection.PROTECTED);
+        requireState(settings, PassphraseSection.PROTECTED);
         settings.button("settings.passphrase.apply").requireEnabled().requireText("Change passphrase");
         assertThat(showing(settings, "settings.passphrase.current")).isTrue();
         assertThat(showing(settings, "settings.passphrase.remove")).isTrue();
@@ -110,7 +111,7 @@ class SettingsPassphraseIT {
         unlock(again, robot, FIRST, true);
         assertThat(GuiActionRunner.execute(() -> again.window.chatList.chats())).isEmpty();
         DialogFixture reopened = openSettingsByKeyboard(again, robot);
-        reopened.label("settings.passphrase.state").requireText(PassphraseSection.PROTECTED);
+        requireState(reopened, PassphraseSection.PROTECTED);
     }
 
     @Test
@@ -125,7 +126,7 @@ class SettingsPassphraseIT {
         AppDriver app = AppDriver.launch(name, profile, robot, new Point(0, 0));
         unlock(app, robot, FIRST, true);
         DialogFixture settings = openSettingsByMenu(app, robot);
-        settings.label("settings.passphrase.state").requireText(PassphraseSection.PROTECTED);
+        requireState(settings, PassphraseSection.PROTECTED);
         // looked up while shown: the progress bar takes their place while a change runs
         JLabelFixture problem = settings.label("settings.passphrase.problem");
         JLabelFixture done = settings.label("settings.passphrase.done");
@@ -142,7 +143,7 @@ class SettingsPassphraseIT {
         AppDriver.await("the section says the current passphrase is wrong", () -> "The current passphrase is wrong:"
                 .concat(" nothing was changed.").equals(problem.text()));
         settings.label("settings.passphrase.done").requireText(" ");
-        settings.label("settings.passphrase.state").requireText(PassphraseSection.PROTECTED);
+        requireState(settings, PassphraseSection.PROTECTED);
 
         settings.textBox("settings.passphrase.current").enterText(FIRST);
         settings.textBox("settings.passphrase.new").enterText(SECOND);
@@ -151,6 +152,7 @@ class SettingsPassphraseIT {
         AppDriver.await("the section says the passphrase changed",
                 () -> "Passphrase changed.".equals(done.text()));
         settings.label("settings.passphrase.problem").requireText(" ");
+        saveScreenshot(settings, "settings-passphrase.png");
         settings.button("settings.close").click();
         app.close();
         assertThat(filesContain(profile, name)).as("the name in the files after the change").isFalse();
@@ -172,7 +174,7 @@ class SettingsPassphraseIT {
         confirm.buttonWithText("Keep it").click();
         activate(removal, robot);
         removal.label("settings.passphrase.done").requireText("The passphrase was kept.");
-        removal.label("settings.passphrase.state").requireText(PassphraseSection.PROTECTED);
+        requireState(removal, PassphraseSection.PROTECTED);
         removal.textBox("settings.passphrase.current").requireEmpty();
 
         removal.textBox("settings.passphrase.current").enterText(SECOND);
@@ -180,7 +182,7 @@ class SettingsPassphraseIT {
         confirmation(robot).buttonWithText("Remove passphrase").click();
         AppDriver.await("the section says the passphrase is removed",
                 () -> "Passphrase removed.".equals(removed.text()));
-        removal.label("settings.passphrase.state").requireText(PassphraseSection.NOT_PROTECTED);
+        requireState(removal, PassphraseSection.NOT_PROTECTED);
         removal.button("settings.passphrase.apply").requireText("Set passphrase");
         assertThat(showing(removal, "settings.passphrase.remove")).isFalse();
         assertThat(filesContain(profile, name)).as("the name in the clear again after the removal").isTrue();
@@ -193,7 +195,7 @@ class SettingsPassphraseIT {
         AppDriver last = AppDriver.launch(name, profile, robot, new Point(0, 0));
         last.awaitStarted();
         assertThat(passphraseDialogShowing(robot)).isFalse();
-        openSettingsByMenu(last, robot).label("settings.passphrase.state").requireText(PassphraseSection.NOT_PROTECTED);
+        requireState(openSettingsByMenu(last, robot), PassphraseSection.NOT_PROTECTED);
     }
 
     /**
@@ -249,6 +251,15 @@ class SettingsPassphraseIT {
         robot.waitForIdle();
     }
 
+    /** What the section says about the protection, as a screen reader reads it (the label may wrap it). */
+    private static void requireState(DialogFixture settings, String said) {
+        var label = settings.label("settings.passphrase.state");
+        assertThat(GuiActionRunner.execute(() -> label.target().getAccessibleContext().getAccessibleName()))
+                .isEqualTo(said);
+        assertThat(label.text()).as("the label's text").startsWith(said.equals(PassphraseSection.PROTECTED)
+                ? PassphraseSection.PROTECTED : "<html>Not protected: ");
+    }
+
     private static JOptionPaneFixture confirmation(Robot robot) {
         return JOptionPaneFinder.findOptionPane().withTimeout(10, TimeUnit.SECONDS).using(robot);
     }
@@ -265,6 +276,13 @@ class SettingsPassphraseIT {
                 return "dialog.passphrase".equals(dialog.getName());
             }
         }).isEmpty();
+    }
+
+    private static void saveScreenshot(DialogFixture dialog, String file) throws Exception {
+        Path shots = SwingExtension.screenshots();
+        Files.createDirectories(shots);
+        java.awt.Rectangle bounds = GuiActionRunner.execute(() -> dialog.target().getBounds());
+        ImageIO.write(new java.awt.Robot().createScreenCapture(bounds), "png", shots.resolve(file).toFile());
     }
 
     /** Whether any of the profile's files holds {@code text} as UTF-8. */
