@@ -236,44 +236,61 @@ final class PassphraseSection extends JPanel {
         return hasPassphrase ? Optional.of(current.getPassword()) : Optional.empty();
     }
 
-    /** Runs the change off the EDT: the current passphrase is checked first, and a wrong one changes nothing. */
+    /** How a change ended, when it did not fail. */
+    private enum Outcome { CHANGED, WRONG_CURRENT, SET_MEANWHILE }
+
+    /**
+     * Runs the change off the EDT. Whether the current passphrase is needed is decided there, by the profile as it
+     * is then (not as this section last showed it: another Settings dialog may have set one meanwhile), and a wrong
+     * or missing one changes nothing.
+     */
     private void apply(Optional<char[]> currentTyped, Optional<char[]> newPassphrase, String success) {
         busy(true);
         tasks.run("Changing the passphrase", () -> {
             try {
-                if (currentTyped.isPresent() && !profile.checkPassphrase(currentTyped.get())) {
-                    return false;
+                if (profile.hasPassphrase()) {
+                    if (currentTyped.isEmpty()) {
+                        return Outcome.SET_MEANWHILE;
+                    }
+                    if (!profile.checkPassphrase(currentTyped.get())) {
+                        return Outcome.WRONG_CURRENT;
+                    }
                 }
                 profile.changePassphrase(newPassphrase);
-                return true;
+                return Outcome.CHANGED;
             } finally {
                 clear(currentTyped);
                 clear(newPassphrase);
             }
-        }, changed -> {
+        }, outcome -> {
             busy(false);
-            if (!changed) {
-                refuse("The current passphrase is wrong: nothing was changed.", current);
-                return;
+            switch (outcome) {
+                case CHANGED -> {
+                    onChanged.accept(newPassphrase.isPresent());
+                    showProtection(newPassphrase.isPresent());
+                    say(done, success);
+                }
+                case WRONG_CURRENT -> say(problem, "The current passphrase is wrong: nothing was changed.");
+                case SET_MEANWHILE -> {
+                    onChanged.accept(true);
+                    showProtection(true);
+                    say(problem, "A passphrase was set meanwhile: enter it as the current passphrase.");
+                }
             }
-            onChanged.accept(newPassphrase.isPresent());
-            showProtection(newPassphrase.isPresent());
-            report(success);
         }, failure -> {
             busy(false);
-            String message = "Passphrase not changed: " + Failures.message(failure);
-            problem.setText(message);
-            if (!isShowing()) {
-                noticeWhenClosed.accept(message);
-            }
+            say(problem, "Passphrase not changed: " + Failures.message(failure));
         });
     }
 
-    private void report(String success) {
-        problem.setText(" ");
-        done.setText(success);
+    /** A result in the section, or in the status line when the dialog was closed while the work ran. */
+    private void say(JLabel where, String text) {
+        (where == done ? problem : done).setText(" ");
+        where.setText(text);
         if (!isShowing()) {
-            noticeWhenClosed.accept(success);
+            noticeWhenClosed.accept(text);
+        } else if (where == problem) {
+            (current.isVisible() ? current : next).requestFocusInWindow();
         }
     }
 

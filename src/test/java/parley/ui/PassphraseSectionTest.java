@@ -98,6 +98,23 @@ class PassphraseSectionTest {
     }
 
     @Test
+    void aPassphraseSetMeanwhileIsAskedForBeforeAnyChange(Robot robot) {
+        // this section last saw no passphrase; another Settings dialog has set one since
+        RecordingProfile profile = new RecordingProfile("set elsewhere");
+        FrameFixture frame = show(robot, profile, false, new CopyOnWriteArrayList<>());
+        JLabelFixture problem = frame.label("settings.passphrase.problem");
+        frame.textBox("settings.passphrase.new").enterText("new secret words");
+        frame.textBox("settings.passphrase.repeat").enterText("new secret words");
+        frame.button("settings.passphrase.apply").click();
+        AppDriver.await("the section asks for the current passphrase", () -> ("A passphrase was set meanwhile: enter"
+                + " it as the current passphrase.").equals(problem.text()));
+        frame.button("settings.passphrase.apply").requireText("Change passphrase");
+        frame.textBox("settings.passphrase.current").requireEnabled().requireFocused();
+        assertThat(profile.changedTo).as("nothing changed").isEmpty();
+        assertThat(profile.handed).as("the new passphrase was not handed on").isEmpty();
+    }
+
+    @Test
     void aResultAfterTheDialogClosedGoesToTheStatusLine(Robot robot) throws Exception {
         RecordingProfile profile = new RecordingProfile(null);
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
