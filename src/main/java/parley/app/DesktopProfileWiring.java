@@ -60,6 +60,11 @@ final class DesktopProfileWiring implements DesktopProfile {
     }
 
     @Override
+    public synchronized boolean checkPassphrase(char[] passphrase) {
+        return store.checkPassphrase(passphrase);
+    }
+
+    @Override
     public synchronized void changePassphrase(Optional<char[]> passphrase) {
         store.changePassphrase(passphrase);
     }

@@ -167,6 +167,40 @@ public final class ProfileStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code passphrase} is the one that protects this open profile: derives its key with the stored
+     * Argon2id parameters (a visible moment, as when opening) and unseals the data key with it. False for a profile
+     * without a passphrase, and for an empty passphrase or one that is not valid Unicode (neither can have been
+     * set). Writes nothing; the caller keeps and clears the array. Lets a face ask for the current passphrase
+     * before it changes or removes it, although the profile is already open.
+     */
+    public boolean checkPassphrase(char[] passphrase) {
+        Objects.requireNonNull(passphrase, "passphrase");
+        Optional<PassphraseLock> current;
+        synchronized (lock) {
+            ensureOpen();
+            current = db.read(ProfileMeta::read).flatMap(ProfileMeta.Contents::lock);
+        }
+        if (current.isEmpty() || passphrase.length == 0) {
+            return false;
+        }
+        // derived outside the lock: the chat service keeps writing meanwhile
+        byte[] passphraseKey;
+        try {
+            passphraseKey = PassphraseKey.derive(passphrase, current.get().params());
+        } catch (IllegalArgumentException notUnicode) {
+            return false;
+        }
+        try {
+            BlobCodec.wipe(current.get().open(passphraseKey));
+            return true;
+        } catch (AtRestException wrong) {
+            return false;
+        } finally {
+            BlobCodec.wipe(passphraseKey);
+        }
+    }
+
     /** Inserts the chat or replaces its state; a new chat goes to the end of {@link #chats()}. */
     public void putChat(String chatId, byte[] state) {
         requireId(chatId, "chatId");

@@ -165,9 +165,10 @@ public final class DesktopApp {
             var service = profile.start(settings);
             ThemeChoice choice = ThemeChoice.parse(profile.preference(ThemeChoice.PREFERENCE));
             Optional<Boolean> desktop = choice == ThemeChoice.SYSTEM ? DesktopColorScheme.prefersDark() : Optional.empty();
-            return new Started(service, choice, choice.dark(desktop));
+            return new Started(service, choice, choice.dark(desktop), profile.hasPassphrase());
         }, s -> {
             window.onTheme(s.theme(), this::changeTheme);
+            window.profileOpen(profile, s.hasPassphrase());
             Looks.switchTo(s.dark());
             window.attach(s.service());
             options.openChat().ifPresent(this::openChat);
@@ -193,7 +194,7 @@ public final class DesktopApp {
         });
     }
 
-    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark) {}
+    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean hasPassphrase) {}
 
     private void changeTheme(ThemeChoice choice) {
         tasks.run("Applying the theme", () -> {
@@ -232,6 +233,11 @@ public final class DesktopApp {
     /** The main window once it is shown. */
     CompletableFuture<MainWindow> window() {
         return shown;
+    }
+
+    /** The background executor, so a test can hold it and see the app wait for it without blocking the EDT. */
+    BackgroundTasks tasks() {
+        return tasks;
     }
 
     /** Completes when the chat service runs and the window shows its chats. */

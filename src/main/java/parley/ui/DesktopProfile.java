@@ -25,8 +25,15 @@ public interface DesktopProfile {
     boolean hasPassphrase();
 
     /**
-     * Sets or changes ({@code Optional.of}) or removes ({@code Optional.empty()}) the open profile's passphrase;
-     * the caller clears the array.
+     * Whether {@code passphrase} is the open profile's current one (false when it has none): the desktop asks for it
+     * before a change or removal, so that someone at an unattended, unlocked computer cannot take the protection
+     * off or lock the owner out. Takes as long as an unlock; writes nothing; the caller clears the array.
+     */
+    boolean checkPassphrase(char[] passphrase);
+
+    /**
+     * Sets or changes ({@code Optional.of}) or removes ({@code Optional.empty()}) the open profile's passphrase,
+     * re-encrypting its keys and history; the caller clears the array.
      */
     void changePassphrase(Optional<char[]> passphrase);
 

@@ -51,6 +51,8 @@ final class MainWindow extends JFrame {
     /** A chat to open by name once the chats are listed ({@code parley gui --chat}). */
     private String chatToOpen;
     private boolean listed;
+    private DesktopProfile profile;
+    private boolean hasPassphrase;
 
     MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
         super("Parley");
@@ -115,6 +117,12 @@ final class MainWindow extends JFrame {
         onTheme = handler;
     }
 
+    /** The profile is open, protected by a passphrase or not: Settings can now set, change or remove it. */
+    void profileOpen(DesktopProfile open, boolean protectedByPassphrase) {
+        profile = open;
+        hasPassphrase = protectedByPassphrase;
+    }
+
     private void bindActions() {
         actions.bind(AppAction.NEW_INVITE, this::newInvite);
         actions.bind(AppAction.JOIN, this::join);
@@ -139,7 +147,8 @@ final class MainWindow extends JFrame {
         actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
             theme = choice;
             onTheme.accept(choice);
-        }).setVisible(true));
+        }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
+                set -> hasPassphrase = set, status::notice))).setVisible(true));
         actions.bind(AppAction.QUIT, onQuit);
     }
 

@@ -4,20 +4,28 @@ import java.awt.BorderLayout;
 import java.awt.Dialog;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 
-/** Settings: the theme (follow the desktop, light, dark), applied at once. */
+/**
+ * Settings: the theme (follow the desktop, light, dark), applied at once, and the profile's passphrase (once the
+ * profile is open: {@code passphrase} is empty before).
+ */
 final class SettingsDialog extends JDialog {
 
-    SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme) {
+    SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme,
+            Optional<PassphraseSection> passphrase) {
         super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
         setName("dialog.settings");
         JPanel themes = new JPanel(new GridLayout(0, 1, 0, 4));
@@ -35,9 +43,18 @@ final class SettingsDialog extends JDialog {
         close.addActionListener(e -> dispose());
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         buttons.add(close);
+        JPanel sections = new JPanel();
+        sections.setLayout(new BoxLayout(sections, BoxLayout.Y_AXIS));
+        JComponent protection = passphrase.<JComponent>map(p -> p)
+                .orElseGet(() -> new JLabel("The passphrase can be set once the profile is open."));
+        themes.setAlignmentX(LEFT_ALIGNMENT);
+        protection.setAlignmentX(LEFT_ALIGNMENT);
+        sections.add(themes);
+        sections.add(Box.createVerticalStrut(8));
+        sections.add(protection);
         JPanel content = new JPanel(new BorderLayout(0, 8));
         content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
-        content.add(themes, BorderLayout.CENTER);
+        content.add(sections, BorderLayout.CENTER);
         content.add(new JLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
         add(content, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);

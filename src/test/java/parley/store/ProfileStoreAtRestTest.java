@@ -139,6 +139,55 @@ class ProfileStoreAtRestTest {
     }
 
     @Test
+    void checkingThePassphraseAcceptsOnlyTheCurrentOneAndWritesNothing() {
+        Path dir = tmp.resolve("p");
+        try (ProfileStore store = ProfileStore.open(dir, pw("first"), CHEAP)) {
+            fill(store);
+            Map<String, byte[]> before = RawFiles.snapshot(dir);
+            assertThat(store.checkPassphrase("first".toCharArray())).isTrue();
+            assertThat(store.checkPassphrase("First".toCharArray())).isFalse();
+            assertThat(store.checkPassphrase("first ".toCharArray())).isFalse();
+            assertThat(store.checkPassphrase(new char[0])).isFalse();
+            assertThat(store.checkPassphrase(new char[] {'f', '\uD800'})).as("a lone surrogate").isFalse();
+            assertThat(RawFiles.identical(before, RawFiles.snapshot(dir))).isTrue();
+
+            store.changePassphrase(pw("second"));
+            assertThat(store.checkPassphrase("first".toCharArray())).as("the old one after a change").isFalse();
+            assertThat(store.checkPassphrase("second".toCharArray())).isTrue();
+        }
+    }
+
+    @Test
+    void aProfileWithoutPassphraseHasNoneToCheck() {
+        Path dir = tmp.resolve("p");
+        try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), CHEAP)) {
+            assertThat(store.checkPassphrase("anything".toCharArray())).isFalse();
+            store.changePassphrase(pw("set later"));
+            assertThat(store.checkPassphrase("set later".toCharArray())).isTrue();
+            store.changePassphrase(Optional.empty());
+            assertThat(store.checkPassphrase("set later".toCharArray())).as("after removing it").isFalse();
+        }
+    }
+
+    @Test
+    void checkingTheDefaultCostPassphraseWorksToo() {
+        // the cost the desktop uses: parameters come from the profile, not from the caller
+        Path dir = tmp.resolve("p");
+        try (ProfileStore store = ProfileStore.open(dir, pw("real cost"), PassphraseKey.Params.defaults())) {
+            assertThat(store.checkPassphrase("real cost".toCharArray())).isTrue();
+            assertThat(store.checkPassphrase("real Cost".toCharArray())).isFalse();
+        }
+    }
+
+    @Test
+    void aClosedStoreChecksNothing() {
+        ProfileStore store = ProfileStore.open(tmp.resolve("p"), pw("pw"), CHEAP);
+        store.close();
+        assertThatThrownBy(() -> store.checkPassphrase("pw".toCharArray())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
+    }
+
+    @Test
     void blobsAreBoundToTheirRows() throws Exception {
         Path dir = tmp.resolve("p");
         try (ProfileStore store = ProfileStore.open(dir, pw("pw"), CHEAP)) {
