@@ -97,7 +97,7 @@ final class MainWindow extends JFrame {
         content.add(status, BorderLayout.SOUTH);
         setContentPane(content);
         setMinimumSize(new Dimension(640, 420));
-        setSize(1000, 700);
+        setSize(ScreenSpace.fit(new Dimension(1000, 700), getGraphicsConfiguration()));
         setLocationByPlatform(true);
         enableChatActions(false);
         refreshTitle();
