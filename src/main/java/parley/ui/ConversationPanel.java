@@ -49,6 +49,8 @@ final class ConversationPanel extends JPanel {
     private boolean loading;
     private boolean reachedStart;
     private boolean newestShown;
+    /** A page is being put in: scroll bar moves meanwhile are the layout's, not the user's. */
+    private boolean applyingPage;
     /** Counts chat switches, so that a page for a chat no longer open is dropped. */
     private int generation;
 
@@ -201,8 +203,8 @@ final class ConversationPanel extends JPanel {
     }
 
     private void maybeLoadOlder() {
-        if (chat != null && !loading && !reachedStart && scroll.getVerticalScrollBar().getValue() < PAGE_MARGIN_PX
-                && column.oldestOrdinal().isPresent()) {
+        if (chat != null && !loading && !applyingPage && !reachedStart
+                && scroll.getVerticalScrollBar().getValue() < PAGE_MARGIN_PX && column.oldestOrdinal().isPresent()) {
             loadPage(column.oldestOrdinal().getAsLong(), false);
         }
     }
@@ -225,18 +227,30 @@ final class ConversationPanel extends JPanel {
         }), Edt.EXECUTOR);
     }
 
-    /** Prepends older messages and keeps the messages the user is looking at where they were. */
+    /**
+     * Prepends older messages and keeps the messages the user is looking at where they were (the newest page: at
+     * the bottom), in one go: the layout in between moves the scroll bar while it still holds the old position,
+     * near the top, which is not the user asking for more. Then, once, loads another page if the view is still
+     * near the top (a short page).
+     */
     private void applyPage(List<Message> oldestFirst, boolean newest) {
         JScrollBar bar = scroll.getVerticalScrollBar();
         int fromBottom = column.getHeight() - bar.getValue();
-        column.addAll(oldestFirst);
-        scroll.validate();
+        applyingPage = true;
+        try {
+            column.addAll(oldestFirst);
+            scroll.validate();
+            bar.setValue(newest ? bar.getMaximum() : column.getHeight() - fromBottom);
+        } finally {
+            applyingPage = false;
+        }
         if (newest) {
-            scrollToBottomLater();
-        } else {
-            bar.setValue(column.getHeight() - fromBottom);
+            scrollToBottomLater(); // again once the window has laid out a conversation it has just switched to
+            int gen = generation;
+            javax.swing.SwingUtilities.invokeLater(() -> newestShown = gen == generation);
         }
         refreshQueued();
+        maybeLoadOlder();
     }
 
     private boolean isAtBottom() {
@@ -249,7 +263,6 @@ final class ConversationPanel extends JPanel {
             scroll.validate();
             JScrollBar bar = scroll.getVerticalScrollBar();
             bar.setValue(bar.getMaximum());
-            newestShown = chat != null;
         });
     }
 

@@ -33,6 +33,8 @@ import parley.chat.PendingInvite;
  */
 final class InviteDialog extends JDialog {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
+    private static final int QR_SIDE = 400;
+    private static final int QR_MIN_SIDE = 200;
 
     final ChatId chat;
     private final JLabel waiting = new JLabel("Waiting for your friend to join…");
@@ -50,7 +52,7 @@ final class InviteDialog extends JDialog {
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         JLabel intro = new JLabel("Let your friend scan this code with Parley, or send them the link.");
         intro.setAlignmentX(0.5f);
-        QrView qr = new QrView(invite.link(), 400, "invite.qr", "Invite QR code");
+        QrView qr = new QrView(invite.link(), QR_SIDE, "invite.qr", "Invite QR code");
         qr.setAlignmentX(0.5f);
         JTextField link = new JTextField(invite.link(), 40);
         link.setEditable(false);
@@ -97,7 +99,20 @@ final class InviteDialog extends JDialog {
             }
         });
         pack();
+        fitQrToScreen(qr);
         setLocationRelativeTo(owner);
+    }
+
+    /**
+     * On a small or highly scaled screen the code gives up height first, so that the link, the expiry and the
+     * buttons stay on the screen; it still has room for modules of several device pixels each.
+     */
+    private void fitQrToScreen(QrView qr) {
+        int excess = getHeight() - ScreenSpace.usable(getGraphicsConfiguration()).height;
+        if (excess > 0) {
+            qr.setSide(Math.max(QR_MIN_SIDE, qr.side() - excess));
+            pack();
+        }
     }
 
     static String expiryText(Instant expires, Instant now) {

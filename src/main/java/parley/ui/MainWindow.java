@@ -102,7 +102,7 @@ final class MainWindow extends JFrame {
         content.add(status, BorderLayout.SOUTH);
         setContentPane(content);
         setMinimumSize(new Dimension(640, 420));
-        setSize(1000, 700);
+        setSize(ScreenSpace.fit(new Dimension(1000, 700), getGraphicsConfiguration()));
         setLocationByPlatform(true);
         enableChatActions(false);
         refreshTitle();
@@ -283,7 +283,8 @@ final class MainWindow extends JFrame {
         }
     }
 
-    private void changed(Chat snapshot) {
+    private void changed(Chat next) {
+        Chat snapshot = readWhileLooking(next);
         chatList.chat(snapshot.id()).filter(before -> before.epoch() < snapshot.epoch()).ifPresent(before ->
                 status.notice("New keys with " + snapshot.name() + " (key epoch " + snapshot.epoch() + ")"));
         chatList.put(snapshot);
@@ -296,18 +297,26 @@ final class MainWindow extends JFrame {
         refreshTitle();
     }
 
+    /** An incoming message is read (in {@link #changed}) when the user looks at its chat, else announced. */
     private void messageAdded(Message m) {
         chatList.lastMessage(m.chat(), m.text());
         conversation.messageAdded(m);
-        if (m.outgoing()) {
-            return;
-        }
-        boolean open = conversation.current().filter(m.chat()::equals).isPresent();
-        if (isFocused() && open) {
-            service.markRead(m.chat());
-        } else if (!isFocused()) {
+        if (!m.outgoing() && !isFocused()) {
             notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), m.text());
         }
+    }
+
+    /**
+     * The user reads the open chat of the focused window as its messages come: the service counts each as unread
+     * until it hears so, and that count is not to flash up in the title and the list on its way back to zero.
+     */
+    private Chat readWhileLooking(Chat c) {
+        if (c.unread() == 0 || !isFocused() || conversation.current().filter(c.id()::equals).isEmpty()) {
+            return c;
+        }
+        service.markRead(c.id());
+        return new Chat(c.id(), c.name(), c.phase(), c.inviter(), c.created(), c.expires(), c.lastActivity(), 0,
+                c.connection(), c.verified(), c.epoch(), c.epochSince(), c.rekeying());
     }
 
     private void readOpenChat() {

@@ -23,6 +23,7 @@ import javax.swing.JTextPane;
 import javax.swing.UIManager;
 import javax.swing.text.AttributeSet;
 import javax.swing.text.BadLocationException;
+import javax.swing.text.DefaultCaret;
 import javax.swing.text.Element;
 import javax.swing.text.SimpleAttributeSet;
 import javax.swing.text.StyleConstants;
@@ -44,7 +45,20 @@ final class MessageBubble extends JPanel {
     };
 
     final Message message;
-    private final JTextPane text = new JTextPane();
+    private final JTextPane text = new JTextPane() {
+        /**
+         * Filling the text moves the caret, and a moved caret scrolls itself into view: every new bubble would pull
+         * the conversation to it (a page of older messages to the top, a new message to the bottom while the user
+         * reads further up). Only the user's own clicks and keys move this caret. Each look brings a new caret.
+         */
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            if (getCaret() instanceof DefaultCaret caret) {
+                caret.setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
+            }
+        }
+    };
     private final JLabel meta = new JLabel();
     private Delivery delivery;
     private int naturalWidth = -1;

@@ -16,7 +16,7 @@ import parley.invite.qr.QrCodes;
 final class QrView extends JPanel {
     private final String text;
     private final int modules;
-    private final int logicalSide;
+    private int logicalSide;
     private BufferedImage image;
 
     /** {@code name} is the component's name, {@code spoken} what a screen reader says for it. */
@@ -31,6 +31,17 @@ final class QrView extends JPanel {
     @Override
     public Dimension getPreferredSize() {
         return new Dimension(logicalSide, logicalSide);
+    }
+
+    int side() {
+        return logicalSide;
+    }
+
+    /** A smaller (or larger) code: the modules stay whole device pixels, fewer of them each. */
+    void setSide(int logical) {
+        logicalSide = logical;
+        revalidate();
+        repaint();
     }
 
     /** Pixels per module that fit the component on a device with {@code scale} pixels per logical pixel. */

@@ -154,6 +154,11 @@ final class AppDriver implements AutoCloseable {
         robot.waitForIdle();
     }
 
+    /** Waits until the event queue is empty: what a finished event (a new bubble, say) scheduled has run. */
+    void robotIdle() {
+        robot.waitForIdle();
+    }
+
     /** The texts of the open conversation's bubbles, oldest first. */
     List<String> bubbleTexts() {
         return GuiActionRunner.execute(() -> window.conversation.column().bubbles().stream().map(MessageBubble::text).toList());
@@ -175,6 +180,15 @@ final class AppDriver implements AutoCloseable {
                 return condition.get();
             }
         }, WAIT);
+    }
+
+    /** Waits until {@code actual} gives {@code expected}; on time-out fails with the last value seen. */
+    static <T> void awaitEqual(String what, Supplier<T> actual, T expected) {
+        try {
+            await(what, () -> expected.equals(actual.get()));
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            assertThat(actual.get()).as(what + " (waited " + WAIT.duration() + " ms)").isEqualTo(expected);
+        }
     }
 
     @Override
