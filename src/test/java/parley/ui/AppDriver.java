@@ -90,12 +90,12 @@ final class AppDriver implements AutoCloseable {
     /** Clicks Verify and returns this app's chat-info dialog (the other app may have one open too). */
     DialogFixture openVerify() {
         frame.button("toolbar.VERIFY_CHAT").click();
-        return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+        return onScreen(WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
             @Override
             protected boolean isMatching(JDialog dialog) {
                 return "dialog.chatinfo".equals(dialog.getName()) && dialog.getOwner() == window && dialog.isShowing();
             }
-        }).withTimeout(20, TimeUnit.SECONDS).using(robot);
+        }).withTimeout(20, TimeUnit.SECONDS).using(robot));
     }
 
     /** The open chat as this app's main window last heard of it. */
@@ -105,7 +105,18 @@ final class AppDriver implements AutoCloseable {
 
     DialogFixture openJoin() {
         frame.button("toolbar.JOIN").click();
-        return WindowFinder.findDialog("dialog.join").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        return onScreen(WindowFinder.findDialog("dialog.join").withTimeout(20, TimeUnit.SECONDS).using(robot));
+    }
+
+    /**
+     * Waits until {@code dialog} has the keyboard focus. Swing calls a dialog showing before the X server has mapped
+     * it, and a click in between (on a loaded machine) lands on the window below; the focus comes only once it is
+     * mapped.
+     */
+    static DialogFixture onScreen(DialogFixture dialog) {
+        await("dialog " + dialog.target().getName() + " on screen with the focus",
+                () -> GuiActionRunner.execute(() -> dialog.target().isFocused()));
+        return dialog;
     }
 
     List<Chat> chats() {
