@@ -28,6 +28,12 @@ public record Chat(
         Optional<Instant> epochSince,
         boolean rekeying) {
 
+    /** This snapshot with its messages all read: what a face shows while the user looks at the chat. */
+    public Chat read() {
+        return unread == 0 ? this : new Chat(id, name, phase, inviter, created, expires, lastActivity, 0, connection,
+                verified, epoch, epochSince, rekeying);
+    }
+
     /** The chat's connection to the broker, as a user should see it. */
     public record Connection(Status status, String detail) {
         public enum Status { OFFLINE, CONNECTING, ONLINE, WAITING, FAILED }

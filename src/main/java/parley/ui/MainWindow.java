@@ -315,8 +315,7 @@ final class MainWindow extends JFrame {
             return c;
         }
         service.markRead(c.id());
-        return new Chat(c.id(), c.name(), c.phase(), c.inviter(), c.created(), c.expires(), c.lastActivity(), 0,
-                c.connection(), c.verified(), c.epoch(), c.epochSince(), c.rekeying());
+        return c.read();
     }
 
     private void readOpenChat() {
