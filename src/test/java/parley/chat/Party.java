@@ -13,18 +13,20 @@ import java.util.function.Predicate;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.store.ProfileStore;
-import parley.testing.BrokerStack;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
 
-/** One user in a chat test: a profile, a transport and a chat service against the real broker stack. */
-final class Party implements AutoCloseable {
-    final String name;
+/**
+ * One user in a chat test: a profile, a transport and a chat service against the real broker stack. Public for
+ * the GUI tests' windowless friend ({@code parley.ui.CorePeer}).
+ */
+public final class Party implements AutoCloseable {
+    public final String name;
     final Path profile;
     final ProfileStore store;
     final MqttTransport transport;
-    final ChatService service;
-    final List<ChatEvent> events = new CopyOnWriteArrayList<>();
+    public final ChatService service;
+    public final List<ChatEvent> events = new CopyOnWriteArrayList<>();
 
     private Party(String name, Path profile, ProfileStore store, MqttTransport transport, ChatService service) {
         this.name = name;
@@ -34,24 +36,9 @@ final class Party implements AutoCloseable {
         this.service = service;
     }
 
-    /** A party whose broker is reached over the given URLs (mqtts, wss or both) with the stack's CA. */
-    static Party start(String name, Path profile, BrokerStack stack, Optional<URI> mqtts, Optional<URI> wss,
-                       ChatTimings timings) {
-        ProfileStore store = ProfileStore.open(profile, Optional.empty());
-        MqttTransport transport = new MqttTransport();
-        BrokerProfile broker = new BrokerProfile(mqtts, wss, Optional.empty(), Optional.of(stack.caFile()),
-                Optional.empty(), Optional.empty());
-        ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(broker),
-                new ChatServiceConfig.Access(Optional.of(stack.caFile()), Optional.empty(), Optional.empty()),
-                Optional.of(name), Clock.systemUTC(), timings));
-        Party party = new Party(name, profile, store, transport, service);
-        service.addListener(party.events::add);
-        return party;
-    }
-
-    /** A party on any broker profile under test, with the profile's CA and credentials (if it needs them). */
-    static Party start(String name, Path profile, parley.testing.TestBroker broker, Optional<URI> mqtts,
-                       Optional<URI> wss, ChatTimings timings) {
+    /** A party on any broker under test (the stack or the cluster), with its CA and credentials if it needs them. */
+    public static Party start(String name, Path profile, parley.testing.TestBroker broker, Optional<URI> mqtts,
+                              Optional<URI> wss, ChatTimings timings) {
         ProfileStore store = ProfileStore.open(profile, Optional.empty());
         MqttTransport transport = new MqttTransport();
         Optional<String> user = broker.credentials().map(parley.testing.TestBroker.Credentials::username);
