@@ -15,6 +15,7 @@ module parley {
 
     exports parley.crypto;
     exports parley.protocol;
+    exports parley.text;
     exports parley.invite;
     exports parley.invite.qr;
     exports parley.store;

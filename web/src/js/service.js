@@ -5,7 +5,7 @@ import { credentialsFor } from './broker-config.js';
 import { randomId, random256 } from './bytes.js';
 import { InboxConnection } from './connection.js';
 import { seal } from './envelope.js';
-import { formatLink, parseLink } from './invite.js';
+import { formatLink, nameProblem, parseLink } from './invite.js';
 import { generateEphemeral } from './keys.js';
 import { ChatSession } from './session.js';
 
@@ -43,8 +43,10 @@ export class ChatService {
     });
   }
 
+  /** The user's name as joins and welcomes carry it; one the peer would refuse (an old stored value) is not sent. */
   displayName() {
-    return this.settings.displayName() || null;
+    const name = this.settings.displayName() || null;
+    return name !== null && nameProblem(name) === null ? name : null;
   }
 
   on(listener) {

@@ -151,7 +151,10 @@ export class App {
     const node = fromTemplate('tpl-welcome');
     const input = $('#display-name', node);
     input.value = this.settings.displayName() ?? '';
-    input.addEventListener('change', () => this.settings.setDisplayName(input.value));
+    input.addEventListener('change', () => {
+      const problem = this.settings.setDisplayName(input.value);
+      this.banner(problem === null ? null : `Your name was not kept: it ${problem}.`);
+    });
     this.setPane(node, 'welcome');
     this.banner(message);
   }

@@ -33,8 +33,8 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
 
     private final JPanel row = new JPanel(new BorderLayout(8, 2));
     private final StateDot dot = new StateDot();
-    private final JLabel name = new JLabel();
-    private final JLabel time = new JLabel();
+    private final JLabel name = new PlainLabel();
+    private final JLabel time = new PlainLabel();
     private final PreviewLine last = new PreviewLine();
     private final Badge badge = new Badge();
     final VerifiedBadge verified = new VerifiedBadge("chats.verified", false);

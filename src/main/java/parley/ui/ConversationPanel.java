@@ -36,8 +36,8 @@ final class ConversationPanel extends JPanel {
     private static final int PAGE_MARGIN_PX = 400;
 
     private final StatusLine status;
-    private final JLabel title = new JLabel();
-    private final JLabel state = new JLabel();
+    private final JLabel title = new PlainLabel();
+    private final JLabel state = new PlainLabel();
     final VerifiedBadge verified = new VerifiedBadge("conversation.verified", true);
     private final MessageColumn column;
     private final JScrollPane scroll;
@@ -86,8 +86,8 @@ final class ConversationPanel extends JPanel {
         JPanel empty = new JPanel(new GridBagLayout());
         JPanel lines = new JPanel(new GridLayout(0, 1, 0, 8));
         lines.setOpaque(false);
-        JLabel noChat = new JLabel("No chat open.", SwingConstants.CENTER);
-        JLabel hint = new JLabel("Start one with New invite (Ctrl+N) or Join (Ctrl+J).", SwingConstants.CENTER);
+        JLabel noChat = new PlainLabel("No chat open.", SwingConstants.CENTER);
+        JLabel hint = new PlainLabel("Start one with New invite (Ctrl+N) or Join (Ctrl+J).", SwingConstants.CENTER);
         lines.add(noChat);
         lines.add(hint);
         empty.add(lines);

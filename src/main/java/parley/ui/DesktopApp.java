@@ -206,7 +206,7 @@ public final class DesktopApp {
     private void fatal(Throwable failure) {
         LOG.log(Level.ERROR, "the desktop app cannot go on", failure);
         started.completeExceptionally(failure);
-        JOptionPane.showMessageDialog(window, Failures.message(failure), "Parley cannot open the profile",
+        JOptionPane.showMessageDialog(window, PlainText.lines(Failures.message(failure)), "Parley cannot open the profile",
                 JOptionPane.ERROR_MESSAGE);
         quit();
     }

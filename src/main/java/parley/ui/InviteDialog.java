@@ -37,7 +37,7 @@ final class InviteDialog extends JDialog {
     private static final int QR_MIN_SIDE = 200;
 
     final ChatId chat;
-    private final JLabel waiting = new JLabel("Waiting for your friend to join…");
+    private final JLabel waiting = new PlainLabel("Waiting for your friend to join…");
     private final JProgressBar progress = new JProgressBar();
     private final JButton cancel = new JButton("Cancel invite");
     private boolean finished;
@@ -50,7 +50,7 @@ final class InviteDialog extends JDialog {
         JPanel content = new JPanel();
         content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        JLabel intro = new JLabel("Let your friend scan this code with Parley, or send them the link.");
+        JLabel intro = new PlainLabel("Let your friend scan this code with Parley, or send them the link.");
         intro.setAlignmentX(0.5f);
         QrView qr = new QrView(invite.link(), QR_SIDE, "invite.qr", "Invite QR code");
         qr.setAlignmentX(0.5f);
@@ -67,7 +67,7 @@ final class InviteDialog extends JDialog {
         JPanel linkRow = new JPanel(new BorderLayout(6, 0));
         linkRow.add(link, BorderLayout.CENTER);
         linkRow.add(copy, BorderLayout.EAST);
-        JLabel expiry = new JLabel(expiryText(invite.expires(), Instant.now()));
+        JLabel expiry = new PlainLabel(expiryText(invite.expires(), Instant.now()));
         expiry.setName("invite.expiry");
         expiry.setAlignmentX(0.5f);
         waiting.setName("invite.waiting");

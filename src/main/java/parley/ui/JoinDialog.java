@@ -21,7 +21,7 @@ final class JoinDialog extends JDialog {
     private static final ScanWays.Words WORDS = new ScanWays.Words("join", "an invite", "link",
             "Paste an invite link", "Join", "Join the pasted link", "Link");
 
-    private final JLabel result = new JLabel(" ");
+    private final JLabel result = new PlainLabel(" ");
     private final Consumer<String> onInvite;
 
     JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Consumer<String> onInvite) {
@@ -43,7 +43,7 @@ final class JoinDialog extends JDialog {
         result.getAccessibleContext().setAccessibleName("Result");
         JPanel content = new JPanel(new BorderLayout(0, 12));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        content.add(new JLabel("Where is your friend's invite?"), BorderLayout.NORTH);
+        content.add(new PlainLabel("Where is your friend's invite?"), BorderLayout.NORTH);
         content.add(ways, BorderLayout.CENTER);
         content.add(result, BorderLayout.SOUTH);
         setContentPane(content);

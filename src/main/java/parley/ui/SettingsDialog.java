@@ -46,7 +46,7 @@ final class SettingsDialog extends JDialog {
         JPanel sections = new JPanel();
         sections.setLayout(new BoxLayout(sections, BoxLayout.Y_AXIS));
         JComponent protection = passphrase.<JComponent>map(p -> p)
-                .orElseGet(() -> new JLabel("The passphrase can be set once the profile is open."));
+                .orElseGet(() -> new PlainLabel("The passphrase can be set once the profile is open."));
         themes.setAlignmentX(LEFT_ALIGNMENT);
         protection.setAlignmentX(LEFT_ALIGNMENT);
         sections.add(themes);
@@ -55,7 +55,7 @@ final class SettingsDialog extends JDialog {
         JPanel content = new JPanel(new BorderLayout(0, 8));
         content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         content.add(sections, BorderLayout.CENTER);
-        content.add(new JLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
+        content.add(new PlainLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
         add(content, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
         getRootPane().setDefaultButton(close);

@@ -388,6 +388,33 @@ class PayloadCodecTest {
         assertDropped(sealedJson(json, KEY), DropReason.MALFORMED);
     }
 
+    /** Names a hostile peer could send to steer a terminal or pose as someone else (docs/protocol.md, section 3). */
+    static List<String> hostileNames() {
+        return List.of("Bob\\u001b[2J", "\\u001b]0;owned\\u0007", "Bob\\r\\nAlice: hi", "\\u202eecilA", "A\\u2066B",
+                "x\\u0085y", "nul\\u0000", "\\ufffd");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileNames")
+    void dropsAJoinOrWelcomeWhoseNameHasControlOrBidiCharacters(String escapedName) {
+        for (String type : List.of("join", "welcome")) {
+            String json = "{\"t\":\"" + type + "\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + ME.value()
+                    + "\",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\"" + PEER.value() + "\",\"epk\":\"" + EPK.encoded()
+                    + "\",\"name\":\"" + escapedName + "\"}";
+            assertDropped(sealedJson(json, KEY), DropReason.MALFORMED);
+        }
+    }
+
+    @Test
+    void takesAJoinWhoseNameIsMarkupAsText() {
+        String name = "<html><img src=http://127.0.0.1:9/p>";
+        String json = "{\"t\":\"join\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + ME.value()
+                + "\",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\"" + PEER.value() + "\",\"epk\":\"" + EPK.encoded()
+                + "\",\"name\":\"" + name + "\"}";
+        assertThat(PayloadCodec.open(sealedJson(json, KEY), List.of(KEY), ME)).isInstanceOfSatisfying(
+                Opened.Accepted.class, accepted -> assertThat(((Join) accepted.plaintext()).name()).contains(name));
+    }
+
     @Test
     void dropsAWelcomeWithoutInbox() {
         String json = "{\"t\":\"welcome\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + ME.value()

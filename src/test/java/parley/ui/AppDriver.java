@@ -184,6 +184,30 @@ final class AppDriver implements AutoCloseable {
         await(name + " shows \"" + text + "\"", () -> bubbleTexts().contains(text));
     }
 
+    /** What an option pane says: the text of its message's labels, a line each (the app's messages are plain labels). */
+    static String messageText(org.assertj.swing.fixture.JOptionPaneFixture pane) {
+        return GuiActionRunner.execute(() -> {
+            Object message = pane.target().getMessage();
+            if (!(message instanceof java.awt.Container container)) {
+                return String.valueOf(message);
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            collectLabels(container, lines);
+            return String.join("\n", lines);
+        });
+    }
+
+    private static void collectLabels(java.awt.Container container, List<String> lines) {
+        if (container instanceof javax.swing.JLabel label) {
+            lines.add(label.getText());
+        }
+        for (java.awt.Component child : container.getComponents()) {
+            if (child instanceof java.awt.Container c) {
+                collectLabels(c, lines);
+            }
+        }
+    }
+
     static void await(String what, Supplier<Boolean> condition) {
         Pause.pause(new Condition(what) {
             @Override

@@ -1,21 +1,20 @@
-package parley.invite;
+package parley.text;
 
 import java.util.Optional;
 
 /**
- * The rule for the inviter's display name: at most 64 UTF-16 code units (what a browser's
- * {@code String.length} counts, and the same limit join and welcome names have on the wire, so an invite's name
- * always fits them),
- * not empty, no control characters, no bidirectional overrides (they let a name pose as another one), and well-formed
- * UTF-16. The name is shown, never trusted.
+ * The rule for a display name from anywhere: the inviter's {@code n=} in a link, the {@code name} of a join or a
+ * welcome, and the user's own name before it is sent (docs/protocol.md, section 3). At most 64 UTF-16 code units
+ * (what a browser's {@code String.length} counts), not empty, well-formed UTF-16, no control characters and no
+ * bidirectional controls (they let a name pose as another one). The name is shown, never trusted.
  */
-final class DisplayNames {
-    static final int MAX_LENGTH = 64;
+public final class DisplayNames {
+    public static final int MAX_LENGTH = 64;
 
     private DisplayNames() {}
 
-    /** The problem as the end of a sentence, or empty when the name is fine. */
-    static Optional<String> problem(String name) {
+    /** The problem as the end of a sentence ("is empty"), or empty when the name is fine. */
+    public static Optional<String> problem(String name) {
         if (name.isEmpty()) {
             return Optional.of("is empty");
         }
