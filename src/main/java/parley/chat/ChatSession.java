@@ -35,6 +35,7 @@ import parley.transport.BrokerProfile;
 import parley.transport.ConnectionListener;
 import parley.transport.ConnectionState;
 import parley.transport.InboxConnection;
+import parley.text.DisplayNames;
 
 /**
  * One chat's protocol state machine (PROTOCOL.md sections 4 and 6): invite, join, welcome, messages, acks and
@@ -745,9 +746,9 @@ final class ChatSession {
 
     void rename(String name) {
         String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 64) {
-            throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name must be 1 to 64 characters");
-        }
+        DisplayNames.problem(trimmed).ifPresent(problem -> {
+            throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name " + problem);
+        });
         record.name = trimmed;
         persist();
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));

@@ -62,7 +62,7 @@ final class InviteCommand implements Callable<Integer> {
                 EventWaiter.failOnBrokerRefusal(event.get(), invite.chat());
                 switch (event.get()) {
                     case ChatEvent.ChatReady ready when ready.chat().equals(invite.chat()) -> {
-                        out.println("joined: " + ready.chat() + " " + ready.snapshot().name());
+                        out.println("joined: " + ready.chat() + " " + TerminalText.escape(ready.snapshot().name()));
                         out.flush();
                         return ExitCode.OK.code;
                     }

@@ -29,13 +29,18 @@ public final class DisplayNames {
         if (name.length() > MAX_LENGTH) {
             return Optional.of("is longer than " + MAX_LENGTH + " characters");
         }
-        if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL || isBidiControl(cp))) {
+        if (name.codePoints().anyMatch(DisplayNames::isControl)) {
             return Optional.of("contains control characters");
         }
         return Optional.empty();
     }
 
-    private static boolean isBidiControl(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C;
+    /**
+     * A control character (Unicode {@code Cc}: C0, DEL, C1) or a bidirectional control (embeddings, overrides,
+     * isolates, the Arabic letter mark): what no name may hold, and what the CLI escapes in anything it prints.
+     */
+    public static boolean isControl(int cp) {
+        return Character.getType(cp) == Character.CONTROL
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C;
     }
 }

@@ -165,9 +165,11 @@ public final class DesktopApp {
             var service = profile.start(settings);
             ThemeChoice choice = ThemeChoice.parse(profile.preference(ThemeChoice.PREFERENCE));
             Optional<Boolean> desktop = choice == ThemeChoice.SYSTEM ? DesktopColorScheme.prefersDark() : Optional.empty();
-            return new Started(service, choice, choice.dark(desktop), profile.hasPassphrase());
+            boolean previews = profile.preference(Notifier.PREVIEW_PREFERENCE).filter("true"::equals).isPresent();
+            return new Started(service, choice, choice.dark(desktop), previews, profile.hasPassphrase());
         }, s -> {
             window.onTheme(s.theme(), this::changeTheme);
+            window.onPreviews(s.previews(), this::changePreviews);
             window.profileOpen(profile, s.hasPassphrase());
             Looks.switchTo(s.dark());
             window.attach(s.service());
@@ -194,7 +196,15 @@ public final class DesktopApp {
         });
     }
 
-    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean hasPassphrase) {}
+    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean previews,
+                           boolean hasPassphrase) {}
+
+    private void changePreviews(boolean on) {
+        tasks.run("Saving the setting", () -> {
+            profile.putPreference(Notifier.PREVIEW_PREFERENCE, Boolean.toString(on));
+            return on;
+        }, saved -> { }, failure -> window.status.notice("Setting not saved: " + Failures.message(failure)));
+    }
 
     private void changeTheme(ThemeChoice choice) {
         tasks.run("Applying the theme", () -> {

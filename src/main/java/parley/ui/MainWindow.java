@@ -47,6 +47,8 @@ final class MainWindow extends JFrame {
     private ChatService service;
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private java.util.function.Consumer<ThemeChoice> onTheme = t -> { };
+    private boolean previews;
+    private java.util.function.Consumer<Boolean> onPreviews = p -> { };
     private Runnable onFirstPaint;
     /** A chat to open by name once the chats are listed ({@code parley gui --chat}). */
     private String chatToOpen;
@@ -117,6 +119,13 @@ final class MainWindow extends JFrame {
         onTheme = handler;
     }
 
+    /** Whether notifications carry message previews, and who keeps the choice when the user changes it. */
+    void onPreviews(boolean current, java.util.function.Consumer<Boolean> handler) {
+        previews = current;
+        notifier.showPreviews(current);
+        onPreviews = handler;
+    }
+
     /** The profile is open, protected by a passphrase or not: Settings can now set, change or remove it. */
     void profileOpen(DesktopProfile open, boolean protectedByPassphrase) {
         profile = open;
@@ -147,6 +156,10 @@ final class MainWindow extends JFrame {
         actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
             theme = choice;
             onTheme.accept(choice);
+        }, previews, on -> {
+            previews = on;
+            notifier.showPreviews(on);
+            onPreviews.accept(on);
         }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
                 set -> hasPassphrase = set, status::notice))).setVisible(true));
         actions.bind(AppAction.QUIT, onQuit);
