@@ -41,8 +41,9 @@ public final class DesktopLauncher {
             } else if (args[i].startsWith(SCHEME) && link.isEmpty()) {
                 link = Optional.of(args[i]);
             } else {
-                // never the argument itself: it may be an invite link, which holds the invite's secret
-                System.err.println("parley gui: unknown argument " + (i + 1) + " (usage: " + USAGE + ")");
+                // an option is named; anything else may be an invite link, whose fragment is the invite's secret
+                String which = args[i].startsWith("-") ? "'" + args[i] + "'" : "number " + (i + 1);
+                System.err.println("parley gui: unknown argument " + which + " (usage: " + USAGE + ")");
                 return 2;
             }
         }

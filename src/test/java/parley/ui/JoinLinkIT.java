@@ -36,14 +36,7 @@ class JoinLinkIT {
         AppDriver bob = AppDriver.launch("Bob", dir.resolve("bob"), robot, new Point(960, 0),
                 new DesktopApp.Options(false, false, Optional.empty(), Optional.empty(), Optional.of(link)));
         // a first start: the broker questions come first, the link waits for the chats to run
-        DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
-        first.textBox("firstrun.name").setText("Bob");
-        first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
-        first.textBox("firstrun.wss").setText(stack.wssUri().toString());
-        first.textBox("firstrun.web").setText(stack.httpsUri().toString());
-        first.textBox("firstrun.ca").setText(stack.caFile().toString());
-        first.button("firstrun.ok").click();
-        bob.awaitStarted();
+        bob.answerFirstRun(stack);
 
         DialogFixture join = AppDriver.onScreen(
                 WindowFinder.findDialog("dialog.join").withTimeout(20, TimeUnit.SECONDS).using(robot));
