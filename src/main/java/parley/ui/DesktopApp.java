@@ -22,22 +22,37 @@ public final class DesktopApp {
      * {@code openChat}, a chat to open once the profile is open (a name or id, as the command line takes them).
      * The two measurement exits print how long the launch took and quit: {@code exitAfterFirstPaint} once the
      * first window is painted; {@code exitAfterChatShown} this long after {@code openChat} shows its newest
-     * messages and is online (the start-up benchmark's "one chat open").
+     * messages and is online (the start-up benchmark's "one chat open"). {@code joinLink}: an invite link the app
+     * was started with (a {@code parley:} link opened in a browser), shown in the join dialog once the chats run,
+     * for the user to join as a pasted link.
      */
     public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
-            Optional<String> openChat) {
+            Optional<String> openChat, Optional<String> joinLink) {
         public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
-            this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty());
+            this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
+                Optional<String> openChat) {
+            this(exitWhenClosed, exitAfterFirstPaint, exitAfterChatShown, openChat, Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            // the link holds the invite's secret
+            return "Options[exitWhenClosed=" + exitWhenClosed + ", exitAfterFirstPaint=" + exitAfterFirstPaint
+                    + ", exitAfterChatShown=" + exitAfterChatShown + ", openChat=" + openChat.isPresent()
+                    + ", joinLink=" + joinLink.isPresent() + "]";
         }
 
         /**
          * {@code openChat} from the command line, the measurement exits from system properties:
          * {@code -Dparley.exitAfterFirstPaint=true}, {@code -Dparley.exitAfterChatShown=SECONDS}.
          */
-        public static Options forLaunch(Optional<String> openChat) {
+        public static Options forLaunch(Optional<String> openChat, Optional<String> joinLink) {
             Optional<Duration> afterChat = Optional.ofNullable(System.getProperty("parley.exitAfterChatShown"))
                     .map(DesktopApp.Options::seconds);
-            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat);
+            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat, joinLink);
         }
 
         private static Duration seconds(String value) {
@@ -174,6 +189,7 @@ public final class DesktopApp {
             Looks.switchTo(s.dark());
             window.attach(s.service());
             options.openChat().ifPresent(this::openChat);
+            options.joinLink().ifPresent(window::joinLink);
             started.complete(null);
         }, this::fatal);
     }

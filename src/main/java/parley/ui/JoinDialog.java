@@ -23,12 +23,13 @@ final class JoinDialog extends JDialog {
 
     private final JLabel result = new PlainLabel(" ");
     private final Consumer<String> onInvite;
+    private final ScanWays ways;
 
     JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Consumer<String> onInvite) {
         super(owner, "Join an invite", Dialog.ModalityType.MODELESS);
         this.onInvite = onInvite;
         setName("dialog.join");
-        ScanWays ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
+        ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override
             public void scanned(String source, Scan scan) {
                 show(source, InviteReading.of(scan, clock));
@@ -49,6 +50,13 @@ final class JoinDialog extends JDialog {
         setContentPane(content);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    /** Puts {@code link} in the link field, as if pasted; the user presses Join as for a pasted link. */
+    void fill(String link) {
+        ways.field().setText(link);
+        ways.field().setCaretPosition(0);
+        say("An invite link was opened with Parley: check it is from your friend, then press Join.", false);
     }
 
     private void show(String source, Sighting sighting) {

@@ -403,14 +403,29 @@ final class MainWindow extends JFrame {
     }
 
     private void join() {
-        new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+        joinDialog().setVisible(true);
+    }
+
+    /**
+     * The join dialog with {@code link} filled in as if pasted (the app was started with a {@code parley:} link):
+     * the user joins it the way a pasted link is joined.
+     */
+    void joinLink(String link) {
+        JoinDialog dialog = joinDialog();
+        dialog.fill(link);
+        dialog.setVisible(true);
+        dialog.toFront();
+    }
+
+    private JoinDialog joinDialog() {
+        return new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
                 status.notice("Could not join: " + Failures.message(failure));
             } else {
                 status.notice("Joined; waiting for the welcome");
                 chatList.select(id);
             }
-        }), Edt.EXECUTOR)).setVisible(true);
+        }), Edt.EXECUTOR));
     }
 
     private void openLink(URI uri) {

@@ -66,6 +66,12 @@ final class AppDriver implements AutoCloseable {
     /** Launches and answers the first run with the test stack's broker. */
     static AppDriver firstRun(String name, Path profile, Robot robot, Point at, BrokerStack stack) throws Exception {
         AppDriver d = launch(name, profile, robot, at);
+        d.answerFirstRun(stack);
+        return d;
+    }
+
+    /** Answers the first-run dialog with this driver's name and the test stack's broker; waits for the chats. */
+    void answerFirstRun(BrokerStack stack) throws Exception {
         DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
         first.textBox("firstrun.name").setText(name);
         first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
@@ -73,8 +79,7 @@ final class AppDriver implements AutoCloseable {
         first.textBox("firstrun.web").setText(stack.httpsUri().toString());
         first.textBox("firstrun.ca").setText(stack.caFile().toString());
         first.button("firstrun.ok").click();
-        d.awaitStarted();
-        return d;
+        awaitStarted();
     }
 
     void awaitStarted() throws Exception {
