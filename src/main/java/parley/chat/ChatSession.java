@@ -58,7 +58,11 @@ final class ChatSession {
     private ScheduledFuture<?> resendTimer;
     private ScheduledFuture<?> phaseTimer;
     private ScheduledFuture<?> keyTimer;
+    /** Joiner: fires when a welcome becomes late and the join has failed. */
+    private ScheduledFuture<?> lifetimeTimer;
     private boolean deleted;
+    /** Inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives. */
+    private boolean live;
     /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
     private boolean readyAnnounced;
     /** Responder: our rekey-ok has not been taken by the broker yet. */
@@ -76,8 +80,13 @@ final class ChatSession {
         record.retiring.ifPresent(this::retire);
         switch (record.phase) {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
-            case JOINING -> schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
-                    () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+            case JOINING -> {
+                schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
+                        () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+                long delay = Math.max(0, Duration.between(service.clock.instant(), lifetime().lateFrom()).toMillis());
+                lifetimeTimer = service.thread.schedule(this::joinExpired, delay, TimeUnit.MILLISECONDS);
+            }
+            case EXPIRED -> { } // connected only to count (and drop) late welcomes until the user deletes it
             case ACTIVE -> armKeyTimer();
         }
         connect();
@@ -108,6 +117,10 @@ final class ChatSession {
         connectionState = state;
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         if (state instanceof ConnectionState.Connected) {
+            if (record.phase == ChatPhase.INVITED && !live) {
+                live = true; // the SUBACK came: the broker now keeps what is sent to the invite inbox
+                service.emit(new ChatEvent.InviteLive(record.id, service.pendingInviteOf(record, true)));
+            }
             sendUnsentAnswer(); // before anything under the new key
             resendAll();
             flushAcks();
@@ -208,6 +221,10 @@ final class ChatSession {
     private void joinArrived(Join join) {
         if (!record.inviter) {
             drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.INVITED && !lifetime().joinAccepted(service.clock.instant())) {
+            drop(DropReason.EXPIRED);
+        } else if (record.phase == ChatPhase.INVITED && join.inbox().equals(record.ownInbox)) {
+            drop(DropReason.WRONG_INBOX); // our welcome would go to the invite inbox, which is about to be retired
         } else if (record.phase == ChatPhase.INVITED) {
             acceptJoin(join);
         } else if (record.acceptedJoin.equals(Optional.of(join.id()))) {
@@ -253,6 +270,13 @@ final class ChatSession {
     private void welcomeArrived(Welcome welcome) {
         if (record.inviter) {
             drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.EXPIRED
+                || (record.phase == ChatPhase.JOINING && lifetime().welcomeLate(service.clock.instant()))) {
+            drop(DropReason.EXPIRED); // whoever holds the old QR code could have sent it
+            joinExpired();
+        } else if (record.phase == ChatPhase.JOINING && (welcome.inbox().equals(record.ownInbox)
+                || record.peerInbox.equals(Optional.of(welcome.inbox())))) {
+            drop(DropReason.WRONG_INBOX); // before the ephemeral key is used: the real welcome can still come
         } else if (record.phase == ChatPhase.JOINING) {
             completeJoin(welcome);
         } else if (record.acceptedJoin.equals(Optional.of(welcome.id()))) {
@@ -261,6 +285,28 @@ final class ChatSession {
         } else {
             drop(DropReason.UNEXPECTED);
         }
+    }
+
+    /**
+     * The joiner's invite expired without a welcome: stop for good, erase the ephemeral key, and say so. The inbox
+     * stays connected so that late welcomes are drained and counted until the user deletes the chat.
+     */
+    private void joinExpired() {
+        if (record.phase != ChatPhase.JOINING || deleted) {
+            return;
+        }
+        record.phase = ChatPhase.EXPIRED;
+        record.ephemeralPrivate.ifPresent(secret -> Arrays.fill(secret, (byte) 0));
+        record.ephemeralPrivate = Optional.empty();
+        resends.remove(HANDSHAKE);
+        cancelPhaseTimer();
+        persist();
+        LOG.log(Level.INFO, "chat {0}: the invite expired before the inviter's welcome", record.id);
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+    }
+
+    private InviteLifetime lifetime() {
+        return new InviteLifetime(record.expires.orElseThrow(), service.timings.clockSkew());
     }
 
     /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm. */
@@ -280,6 +326,7 @@ final class ChatSession {
         record.handshakeConfirmed = true;
         resends.remove(HANDSHAKE);
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         persist();
         LOG.log(Level.INFO, "chat {0}: welcome arrived; chat key agreed", record.id);
         armKeyTimer();
@@ -417,6 +464,8 @@ final class ChatSession {
         Instant now = service.clock.instant();
         if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
             sendHandshake(now);
+        } else if (!handshakeOutstanding()) {
+            resends.remove(HANDSHAKE); // the join's lifetime ended: no re-send timer for it
         }
         if (record.rekeyOffer.isPresent() && (everything || isDue(REKEY, now))) {
             sendRekeyOffer(now);
@@ -440,7 +489,12 @@ final class ChatSession {
 
     private boolean handshakeOutstanding() {
         return record.handshake.isPresent()
-                && (record.phase == ChatPhase.JOINING || (record.inviter && !record.handshakeConfirmed));
+                && ((record.phase == ChatPhase.JOINING && lifetime().joinMaySend(service.clock.instant()))
+                || (record.inviter && !record.handshakeConfirmed));
+    }
+
+    boolean live() {
+        return live;
     }
 
     /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */
@@ -800,6 +854,13 @@ final class ChatSession {
         }
     }
 
+    private void cancelLifetimeTimer() {
+        if (lifetimeTimer != null) {
+            lifetimeTimer.cancel(false);
+            lifetimeTimer = null;
+        }
+    }
+
     private void cancelResendTimer() {
         if (resendTimer != null) {
             resendTimer.cancel(false);
@@ -809,6 +870,7 @@ final class ChatSession {
 
     private void cancelTimers() {
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         if (keyTimer != null) {
             keyTimer.cancel(false);
             keyTimer = null;
