@@ -85,6 +85,8 @@ public final class ChatService implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "chat {0} could not be read and is left as it is: {1}",
                             stored.getKey(), e.getMessage());
+                } finally {
+                    java.util.Arrays.fill(stored.getValue(), (byte) 0); // the decoded blob held the keys
                 }
             }
             return null;

@@ -143,6 +143,7 @@ final class ChatSession {
         close();
         retire(record.ownInbox);
         service.store.deleteChat(record.id.value());
+        record.destroyKeys(); // closed above: nothing can seal under them any more
         service.forget(record.id);
         service.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
@@ -374,9 +375,7 @@ final class ChatSession {
         record.peerSeq = Math.max(record.peerSeq, msg.seq());
         record.unread++;
         record.lastActivity = Optional.of(service.clock.instant());
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
-                msg.id().value(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED,
-                msg.text().getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
         service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
@@ -420,9 +419,7 @@ final class ChatSession {
         record.sentSinceRekey++;
         record.lastActivity = Optional.of(now);
         // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
-                msg.id().value(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED,
-                text.getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
         publishMessage(msg.id(), sealedForCheck);
         Message message = ChatService.toMessage(record.id, stored);
         service.emit(new ChatEvent.MessageAdded(record.id, message));
@@ -694,7 +691,13 @@ final class ChatSession {
     /** Erases replaced keys whose grace has passed, from memory and the profile; re-arms for the next event. */
     private void eraseOldKeys() {
         Instant now = service.clock.instant();
-        boolean removed = record.epochs.removeIf(e -> e.eraseAt().map(t -> !t.isAfter(now)).orElse(false));
+        boolean removed = record.epochs.removeIf(e -> {
+            boolean due = e.eraseAt().map(t -> !t.isAfter(now)).orElse(false);
+            if (due) {
+                e.key().destroy();
+            }
+            return due;
+        });
         if (removed) {
             long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
             if (record.rekeyAnswer.map(a -> a.epoch() - 1 < oldest).orElse(false)) {
@@ -835,7 +838,23 @@ final class ChatSession {
 
     void persist() {
         if (!deleted) {
-            service.store.putChat(record.id.value(), ChatRecordCodec.encode(record));
+            byte[] blob = ChatRecordCodec.encode(record);
+            try {
+                service.store.putChat(record.id.value(), blob);
+            } finally {
+                Arrays.fill(blob, (byte) 0); // it holds the keys; the store has its own (encrypted) copy
+            }
+        }
+    }
+
+    /** Stores a message together with the record that counts it (one transaction), then zeroes the record's blob. */
+    private StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
+        byte[] blob = ChatRecordCodec.encode(record);
+        try {
+            return service.store.addMessage(record.id.value(), blob, id.value(), direction, seq, ts, status,
+                    text.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(blob, (byte) 0);
         }
     }
 

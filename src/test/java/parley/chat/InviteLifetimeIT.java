@@ -25,6 +25,7 @@ import parley.protocol.Welcome;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
+import parley.testing.StrictJoiner;
 
 /**
  * An invite's lifetime, played against a Mallory who holds the invite's QR code and connects as its inbox
@@ -160,24 +161,16 @@ class InviteLifetimeIT {
 
     @Test
     void aJoinSentOnceTheMomentTheInviteIsLiveIsAnswered() throws Exception {
-        InboxId j = InboxId.random();
         try (Party alice = party("alice", Party.fastTimings());
-             Rogue strict = Rogue.connect(stack, j.value(), false, topic(j))) { // ready before the invite exists
+             StrictJoiner strict = StrictJoiner.connect(stack)) {
             PendingInvite created = alice.service.createInvite(Optional.empty()).join();
             PendingInvite invite = created.live() ? created
                     : alice.await(ChatEvent.InviteLive.class, e -> e.chat().equals(created.chat()), WAIT).invite();
             assertThat(invite.live()).isTrue();
-            Invite seen = InviteLink.parse(invite.link(), Clock.systemUTC());
-
-            EphemeralKeyPair ours = EphemeralKeyPair.generate();
-            strict.publish(topic(seen.inbox()), PayloadCodec.seal(new Join(MessageId.random(), seen.inbox(), 1,
-                    System.currentTimeMillis(), j, ours.publicPoint(), Optional.of("strict")), seen.key()), false);
-
-            Welcome welcome = (Welcome) ((Opened.Accepted) PayloadCodec.open(
-                    strict.awaitReceived(1, WAIT).getFirst().payload(), List.of(seen.key()), j)).plaintext();
-            ChatKey chatKey = ours.deriveChatKey(welcome.epk(), seen.key());
+            strict.joinOnce(invite.link(), "strict");
+            Welcome welcome = strict.awaitWelcome(WAIT);
             alice.await(ChatEvent.ChatReady.class, e -> e.chat().equals(invite.chat()), WAIT);
-            assertThat(chatKey).isEqualTo(alice.chatKey(invite.chat()));
+            assertThat(strict.chatKey(welcome)).isEqualTo(alice.chatKey(invite.chat()));
         }
     }
 }
