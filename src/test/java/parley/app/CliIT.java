@@ -63,23 +63,31 @@ class CliIT {
 
     private String inviteAndJoin() throws Exception {
         LiveOutput inviteOut = new LiveOutput();
-        StringWriter inviteErr = new StringWriter();
-        // its own thread, not the common pool: on two cores that pool has one thread, which others need
-        CompletableFuture<Integer> invite = new CompletableFuture<>();
-        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
-                new ProfileWiring(), new PrintWriter(inviteOut, true), new PrintWriter(inviteErr, true),
-                as("alice", "--name", "Alice", "--broker", stack.mqttsUri().toString(), "--wss",
-                        stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"))));
+        LiveOutput inviteErr = new LiveOutput();
+        CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr);
         String link = awaitFirstLine(inviteOut);
         assertThat(link).startsWith("parley:#parley=1&");
 
         Run join = parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
         assertThat(join.code()).as(join.err()).isZero();
         assertThat(join.out()).startsWith("joined: ").contains("Alice");
-        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.toString()).isZero();
+        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
         assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
                 .contains("joined: ").contains("Bob");
         return link;
+    }
+
+    /** Alice's `invite` (with {@code options} after it) running on its own thread. */
+    private CompletableFuture<Integer> aliceInvites(LiveOutput out, LiveOutput err, String... options) {
+        List<String> args = new ArrayList<>(List.of("--name", "Alice", "--broker", stack.mqttsUri().toString(),
+                "--wss", stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"));
+        args.addAll(List.of(options));
+        // its own thread, not the common pool: on two cores that pool has one thread, which others need
+        CompletableFuture<Integer> invite = new CompletableFuture<>();
+        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
+                new ProfileWiring(), new PrintWriter(out, true), new PrintWriter(err, true),
+                as("alice", args.toArray(String[]::new)))));
+        return invite;
     }
 
     private static String awaitFirstLine(LiveOutput out) throws InterruptedException {
@@ -105,11 +113,7 @@ class CliIT {
         try (StrictJoiner strict = StrictJoiner.connect(stack)) {
             LiveOutput inviteOut = new LiveOutput();
             LiveOutput inviteErr = new LiveOutput();
-            CompletableFuture<Integer> invite = new CompletableFuture<>();
-            Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
-                    new ProfileWiring(), new PrintWriter(inviteOut, true), new PrintWriter(inviteErr, true),
-                    as("alice", "--name", "Alice", "--broker", stack.mqttsUri().toString(), "--ca",
-                            stack.caFile().toString(), "invite", "--no-qr"))));
+            CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr, "--no-qr");
             strict.joinOnce(awaitFirstLine(inviteOut), "Strict");
             strict.awaitWelcome(Duration.ofSeconds(20));
             assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
