@@ -59,7 +59,11 @@ final class ChatSession {
     private ScheduledFuture<?> resendTimer;
     private ScheduledFuture<?> phaseTimer;
     private ScheduledFuture<?> keyTimer;
+    /** Joiner: fires when a welcome becomes late and the join has failed. */
+    private ScheduledFuture<?> lifetimeTimer;
     private boolean deleted;
+    /** Inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives. */
+    private boolean live;
     /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
     private boolean readyAnnounced;
     /** Responder: our rekey-ok has not been taken by the broker yet. */
@@ -77,8 +81,13 @@ final class ChatSession {
         record.retiring.ifPresent(this::retire);
         switch (record.phase) {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
-            case JOINING -> schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
-                    () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+            case JOINING -> {
+                schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
+                        () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+                long delay = Math.max(0, Duration.between(service.clock.instant(), lifetime().lateFrom()).toMillis());
+                lifetimeTimer = service.thread.schedule(this::joinExpired, delay, TimeUnit.MILLISECONDS);
+            }
+            case EXPIRED -> { } // connected only to count (and drop) late welcomes until the user deletes it
             case ACTIVE -> armKeyTimer();
         }
         connect();
@@ -109,6 +118,10 @@ final class ChatSession {
         connectionState = state;
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         if (state instanceof ConnectionState.Connected) {
+            if (record.phase == ChatPhase.INVITED && !live) {
+                live = true; // the SUBACK came: the broker now keeps what is sent to the invite inbox
+                service.emit(new ChatEvent.InviteLive(record.id, service.pendingInviteOf(record, true)));
+            }
             sendUnsentAnswer(); // before anything under the new key
             resendAll();
             flushAcks();
@@ -131,6 +144,7 @@ final class ChatSession {
         close();
         retire(record.ownInbox);
         service.store.deleteChat(record.id.value());
+        record.destroyKeys(); // closed above: nothing can seal under them any more
         service.forget(record.id);
         service.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
@@ -209,6 +223,10 @@ final class ChatSession {
     private void joinArrived(Join join) {
         if (!record.inviter) {
             drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.INVITED && !lifetime().joinAccepted(service.clock.instant())) {
+            drop(DropReason.EXPIRED);
+        } else if (record.phase == ChatPhase.INVITED && join.inbox().equals(record.ownInbox)) {
+            drop(DropReason.WRONG_INBOX); // our welcome would go to the invite inbox, which is about to be retired
         } else if (record.phase == ChatPhase.INVITED) {
             acceptJoin(join);
         } else if (record.acceptedJoin.equals(Optional.of(join.id()))) {
@@ -254,6 +272,13 @@ final class ChatSession {
     private void welcomeArrived(Welcome welcome) {
         if (record.inviter) {
             drop(DropReason.UNEXPECTED);
+        } else if (record.phase == ChatPhase.EXPIRED
+                || (record.phase == ChatPhase.JOINING && lifetime().welcomeLate(service.clock.instant()))) {
+            drop(DropReason.EXPIRED); // whoever holds the old QR code could have sent it
+            joinExpired();
+        } else if (record.phase == ChatPhase.JOINING && (welcome.inbox().equals(record.ownInbox)
+                || record.peerInbox.equals(Optional.of(welcome.inbox())))) {
+            drop(DropReason.WRONG_INBOX); // before the ephemeral key is used: the real welcome can still come
         } else if (record.phase == ChatPhase.JOINING) {
             completeJoin(welcome);
         } else if (record.acceptedJoin.equals(Optional.of(welcome.id()))) {
@@ -262,6 +287,28 @@ final class ChatSession {
         } else {
             drop(DropReason.UNEXPECTED);
         }
+    }
+
+    /**
+     * The joiner's invite expired without a welcome: stop for good, erase the ephemeral key, and say so. The inbox
+     * stays connected so that late welcomes are drained and counted until the user deletes the chat.
+     */
+    private void joinExpired() {
+        if (record.phase != ChatPhase.JOINING || deleted) {
+            return;
+        }
+        record.phase = ChatPhase.EXPIRED;
+        record.ephemeralPrivate.ifPresent(secret -> Arrays.fill(secret, (byte) 0));
+        record.ephemeralPrivate = Optional.empty();
+        resends.remove(HANDSHAKE);
+        cancelPhaseTimer();
+        persist();
+        LOG.log(Level.INFO, "chat {0}: the invite expired before the inviter's welcome", record.id);
+        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+    }
+
+    private InviteLifetime lifetime() {
+        return new InviteLifetime(record.expires.orElseThrow(), service.timings.clockSkew());
     }
 
     /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm. */
@@ -281,6 +328,7 @@ final class ChatSession {
         record.handshakeConfirmed = true;
         resends.remove(HANDSHAKE);
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         persist();
         LOG.log(Level.INFO, "chat {0}: welcome arrived; chat key agreed", record.id);
         armKeyTimer();
@@ -328,9 +376,7 @@ final class ChatSession {
         record.peerSeq = Math.max(record.peerSeq, msg.seq());
         record.unread++;
         record.lastActivity = Optional.of(service.clock.instant());
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
-                msg.id().value(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED,
-                msg.text().getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
         service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
         service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
@@ -374,9 +420,7 @@ final class ChatSession {
         record.sentSinceRekey++;
         record.lastActivity = Optional.of(now);
         // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
-                msg.id().value(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED,
-                text.getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
         publishMessage(msg.id(), sealedForCheck);
         Message message = ChatService.toMessage(record.id, stored);
         service.emit(new ChatEvent.MessageAdded(record.id, message));
@@ -418,6 +462,8 @@ final class ChatSession {
         Instant now = service.clock.instant();
         if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
             sendHandshake(now);
+        } else if (!handshakeOutstanding()) {
+            resends.remove(HANDSHAKE); // the join's lifetime ended: no re-send timer for it
         }
         if (record.rekeyOffer.isPresent() && (everything || isDue(REKEY, now))) {
             sendRekeyOffer(now);
@@ -441,7 +487,12 @@ final class ChatSession {
 
     private boolean handshakeOutstanding() {
         return record.handshake.isPresent()
-                && (record.phase == ChatPhase.JOINING || (record.inviter && !record.handshakeConfirmed));
+                && ((record.phase == ChatPhase.JOINING && lifetime().joinMaySend(service.clock.instant()))
+                || (record.inviter && !record.handshakeConfirmed));
+    }
+
+    boolean live() {
+        return live;
     }
 
     /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */
@@ -641,7 +692,13 @@ final class ChatSession {
     /** Erases replaced keys whose grace has passed, from memory and the profile; re-arms for the next event. */
     private void eraseOldKeys() {
         Instant now = service.clock.instant();
-        boolean removed = record.epochs.removeIf(e -> e.eraseAt().map(t -> !t.isAfter(now)).orElse(false));
+        boolean removed = record.epochs.removeIf(e -> {
+            boolean due = e.eraseAt().map(t -> !t.isAfter(now)).orElse(false);
+            if (due) {
+                e.key().destroy();
+            }
+            return due;
+        });
         if (removed) {
             long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
             if (record.rekeyAnswer.map(a -> a.epoch() - 1 < oldest).orElse(false)) {
@@ -782,7 +839,23 @@ final class ChatSession {
 
     void persist() {
         if (!deleted) {
-            service.store.putChat(record.id.value(), ChatRecordCodec.encode(record));
+            byte[] blob = ChatRecordCodec.encode(record);
+            try {
+                service.store.putChat(record.id.value(), blob);
+            } finally {
+                Arrays.fill(blob, (byte) 0); // it holds the keys; the store has its own (encrypted) copy
+            }
+        }
+    }
+
+    /** Stores a message together with the record that counts it (one transaction), then zeroes the record's blob. */
+    private StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
+        byte[] blob = ChatRecordCodec.encode(record);
+        try {
+            return service.store.addMessage(record.id.value(), blob, id.value(), direction, seq, ts, status,
+                    text.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(blob, (byte) 0);
         }
     }
 
@@ -801,6 +874,13 @@ final class ChatSession {
         }
     }
 
+    private void cancelLifetimeTimer() {
+        if (lifetimeTimer != null) {
+            lifetimeTimer.cancel(false);
+            lifetimeTimer = null;
+        }
+    }
+
     private void cancelResendTimer() {
         if (resendTimer != null) {
             resendTimer.cancel(false);
@@ -810,6 +890,7 @@ final class ChatSession {
 
     private void cancelTimers() {
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         if (keyTimer != null) {
             keyTimer.cancel(false);
             keyTimer = null;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import parley.chat.ChatEvent;
 import parley.chat.ChatId;
+import parley.chat.ChatPhase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +63,10 @@ final class JoinCommand implements Callable<Integer> {
                         out.flush();
                         return ExitCode.OK.code;
                     }
+                    case ChatEvent.ChatChanged changed when changed.chat().equals(chat)
+                            && changed.snapshot().phase() == ChatPhase.EXPIRED ->
+                            throw new CliFailure(ExitCode.BAD_INVITE, "the invite expired before the inviter answered; "
+                                    + "ask for a new invite ('parley delete " + chat + "' removes this one)");
                     case ChatEvent.JoinUnanswered unanswered when unanswered.chat().equals(chat) -> {
                         err.println("no answer yet: the invite may have been used, cancelled or expired; still waiting");
                         err.flush();

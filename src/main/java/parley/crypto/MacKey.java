@@ -22,7 +22,12 @@ public final class MacKey {
     }
 
     public static MacKey derive(ChatKey chatKey) {
-        return new MacKey(HmacSha256.of(chatKey.passphraseUtf8(), LABEL));
+        byte[] k = chatKey.passphraseUtf8();
+        try {
+            return new MacKey(HmacSha256.of(k, LABEL));
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+        }
     }
 
     /** The 64 lowercase hex characters sent as {@code mac}. */

@@ -37,7 +37,7 @@ public final class PayloadCodec {
 
     /** The payload for {@code plaintext} under {@code key}, with a fresh salt. */
     public static byte[] seal(Plaintext plaintext, ChatKey key) {
-        String ct = CryptoJsAes.encrypt(PlaintextWriter.write(plaintext), key.passphrase());
+        String ct = CryptoJsAes.encrypt(PlaintextWriter.write(plaintext), key.passphraseUtf8());
         String mac = MacKey.derive(key).mac(ct);
         // ct is base64 and mac hex: neither needs JSON escaping
         return ("{\"v\":" + VERSION + ",\"ct\":\"" + ct + "\",\"mac\":\"" + mac + "\"}")
@@ -79,7 +79,7 @@ public final class PayloadCodec {
         }
         String json;
         try {
-            json = CryptoJsAes.decrypt(ct, key.get().passphrase());
+            json = CryptoJsAes.decrypt(ct, key.get().passphraseUtf8());
         } catch (DecryptionException e) {
             return e.reason() == DecryptionException.Reason.BAD_UTF8
                     ? drop(DropReason.BAD_UTF8, e.getMessage())

@@ -52,6 +52,7 @@ final class ChatActions {
         text.append("State: ").append(switch (chat.phase()) {
             case INVITED -> "invite open, waiting for your friend to join";
             case JOINING -> "joined, waiting for the inviter's welcome";
+            case EXPIRED -> "the invite expired before your friend answered: delete this chat and ask for a new invite";
             case ACTIVE -> "chatting (key epoch " + chat.epoch() + (chat.verified() ? ", verified" : "") + ")";
         }).append('\n');
         text.append("You ").append(chat.inviter() ? "invited" : "joined").append(": ").append(WHEN.format(chat.created())).append('\n');

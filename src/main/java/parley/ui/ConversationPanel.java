@@ -139,13 +139,16 @@ final class ConversationPanel extends JPanel {
             case ACTIVE -> composer.setWritable(true, "");
             case INVITED -> composer.setWritable(false, "Waiting for your friend to join the invite");
             case JOINING -> composer.setWritable(false, "Waiting for " + next.name() + " to welcome you");
+            case EXPIRED -> composer.setWritable(false, "The invite expired before " + next.name()
+                    + " answered: delete this chat and ask for a new invite");
         }
         refreshQueued();
     }
 
     static String stateLine(Chat c) {
         String phase = c.phase() == ChatPhase.ACTIVE ? (c.verified() ? "verified" : "end-to-end encrypted")
-                : c.phase() == ChatPhase.INVITED ? "invite open" : "joining";
+                : c.phase() == ChatPhase.INVITED ? "invite open" : c.phase() == ChatPhase.EXPIRED ? "invite expired"
+                : "joining";
         return phase + " · " + c.connection().detail();
     }
 

@@ -265,6 +265,12 @@ final class MainWindow extends JFrame {
     private void onEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.ChatChanged(ChatId id, Chat snapshot) -> changed(snapshot);
+            case ChatEvent.InviteLive(ChatId id, PendingInvite invite) -> {
+                InviteDialog dialog = invites.get(id);
+                if (dialog != null) {
+                    dialog.live();
+                }
+            }
             case ChatEvent.ChatReady(ChatId id, Chat snapshot) -> {
                 changed(snapshot);
                 InviteDialog dialog = invites.remove(id);
@@ -298,6 +304,13 @@ final class MainWindow extends JFrame {
 
     private void changed(Chat next) {
         Chat snapshot = readWhileLooking(next);
+        InviteDialog dialog = invites.get(snapshot.id());
+        if (dialog != null && snapshot.phase() == ChatPhase.INVITED) {
+            dialog.notLiveYet(snapshot.connection().detail());
+        }
+        chatList.chat(snapshot.id()).filter(before -> before.phase() == ChatPhase.JOINING
+                && snapshot.phase() == ChatPhase.EXPIRED).ifPresent(before -> status.notice("The invite from "
+                + snapshot.name() + " expired before they answered: ask for a new invite"));
         chatList.chat(snapshot.id()).filter(before -> before.epoch() < snapshot.epoch()).ifPresent(before ->
                 status.notice("New keys with " + snapshot.name() + " (key epoch " + snapshot.epoch() + ")"));
         chatList.put(snapshot);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import parley.chat.ChatTimings;
 import parley.cli.ParleyCommand;
+import parley.testing.StrictJoiner;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 
@@ -73,13 +75,8 @@ class CliIT {
     /** Alice invites, Bob joins with the link as an argument or, with {@code linkOnStdin}, on stdin ({@code join -}). */
     private String inviteAndJoin(boolean linkOnStdin) throws Exception {
         LiveOutput inviteOut = new LiveOutput();
-        StringWriter inviteErr = new StringWriter();
-        // its own thread, not the common pool: on two cores that pool has one thread, which others need
-        CompletableFuture<Integer> invite = new CompletableFuture<>();
-        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
-                new ProfileWiring(), new PrintWriter(inviteOut, true), new PrintWriter(inviteErr, true),
-                as("alice", "--name", "Alice", "--broker", stack.mqttsUri().toString(), "--wss",
-                        stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"))));
+        LiveOutput inviteErr = new LiveOutput();
+        CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr);
         String link = awaitFirstLine(inviteOut);
         assertThat(link).startsWith("parley:#parley=1&");
 
@@ -88,10 +85,23 @@ class CliIT {
                 : parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
         assertThat(join.code()).as(join.err()).isZero();
         assertThat(join.out()).startsWith("joined: ").contains("Alice");
-        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.toString()).isZero();
+        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
         assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
                 .contains("joined: ").contains("Bob");
         return link;
+    }
+
+    /** Alice's `invite` (with {@code options} after it) running on its own thread. */
+    private CompletableFuture<Integer> aliceInvites(LiveOutput out, LiveOutput err, String... options) {
+        List<String> args = new ArrayList<>(List.of("--name", "Alice", "--broker", stack.mqttsUri().toString(),
+                "--wss", stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"));
+        args.addAll(List.of(options));
+        // its own thread, not the common pool: on two cores that pool has one thread, which others need
+        CompletableFuture<Integer> invite = new CompletableFuture<>();
+        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
+                new ProfileWiring(), new PrintWriter(out, true), new PrintWriter(err, true),
+                as("alice", args.toArray(String[]::new)))));
+        return invite;
     }
 
     private static String awaitFirstLine(LiveOutput out) throws InterruptedException {
@@ -105,6 +115,43 @@ class CliIT {
             Thread.sleep(20);
         }
         throw new AssertionError("the invite printed no link: " + out.text());
+    }
+
+    /**
+     * A strict peer: its join goes out once, the moment the link is printed, and is never re-sent (Parley's own
+     * joiner would hide a join lost at the broker by re-sending it). The link is printed only once the invite
+     * inbox is subscribed, so it is answered.
+     */
+    @Test
+    void aJoinSentOnceTheMomentTheLinkAppearsIsAnswered() throws Exception {
+        try (StrictJoiner strict = StrictJoiner.connect(stack)) {
+            LiveOutput inviteOut = new LiveOutput();
+            LiveOutput inviteErr = new LiveOutput();
+            CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr, "--no-qr");
+            strict.joinOnce(awaitFirstLine(inviteOut), "Strict");
+            strict.awaitWelcome(Duration.ofSeconds(20));
+            assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
+            assertThat(inviteOut.text()).contains("joined: ").contains("Strict");
+            assertThat(inviteErr.text()).startsWith("invite ").contains("is not live yet: waiting for the server");
+        }
+    }
+
+    /** Nobody answers before the invite expires: `join` stops, says why, and exits with code 3. */
+    @Test
+    void aJoinWhoseInviteExpiresUnansweredEndsWithExitCode3() {
+        Run invite = parley(as("alice", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "invite", "--no-qr", "--no-wait", "--expires", "6s"));
+        assertThat(invite.code()).as(invite.err()).isZero();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ChatTimings shortSkew = ChatTimings.standard().withClockSkew(Duration.ofSeconds(1));
+        int code = ParleyCommand.run(new ProfileWiring(shortSkew), new PrintWriter(out, true),
+                new PrintWriter(err, true), as("bob", "--ca", stack.caFile().toString(), "join",
+                        invite.lines().getFirst()));
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("the invite expired before the inviter answered");
+        Run chats = parley(as("bob", "chats", "--json"));
+        assertThat(chats.lines()).singleElement().asString().contains("\"phase\":\"expired\"");
     }
 
     @Test

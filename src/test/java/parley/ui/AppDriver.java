@@ -86,10 +86,38 @@ final class AppDriver implements AutoCloseable {
         app.started().get(30, TimeUnit.SECONDS);
     }
 
-    /** Clicks New invite and returns the dialog with the QR code and the link. */
+    /** Clicks New invite and returns the dialog once it is live: showing the QR code and the link. */
     DialogFixture newInvite() {
+        DialogFixture dialog = newInviteShown();
+        await("the invite is live", () -> inviteLive(dialog));
+        return dialog;
+    }
+
+    /** Clicks New invite and returns the dialog at once, live or not. */
+    DialogFixture newInviteShown() {
         frame.button("toolbar.NEW_INVITE").click();
         return WindowFinder.findDialog("dialog.invite").withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    /** Whether the invite dialog shows its link (only once the invite inbox exists at the broker). */
+    static boolean inviteLive(DialogFixture dialog) {
+        return GuiActionRunner.execute(() -> find(dialog.target(), "invite.link").map(c -> c.isShowing()
+                && !((javax.swing.text.JTextComponent) c).getText().isEmpty()).orElse(false));
+    }
+
+    private static java.util.Optional<java.awt.Component> find(java.awt.Container root, String name) {
+        for (java.awt.Component c : root.getComponents()) {
+            if (name.equals(c.getName())) {
+                return java.util.Optional.of(c);
+            }
+            if (c instanceof java.awt.Container inner) {
+                java.util.Optional<java.awt.Component> found = find(inner, name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Clicks Verify and returns this app's chat-info dialog (the other app may have one open too). */
