@@ -25,5 +25,6 @@ module parley {
 
     opens parley.cli to info.picocli; // picocli fills the commands' annotated fields
 
-    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
+    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory,
+            parley.transport.GuardedTlsNetworkModuleFactory;
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final Path MAIN = Path.of(System.getProperty("parley.repo", "."), "src/main/java/parley");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)\\.(?:[A-Z*][\\w.*]*);", Pattern.MULTILINE);
-    private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss)?)\\.[A-Z]");
+    private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss|\\.guard)?)\\.[A-Z]");
 
     /** Which parley packages each package may use. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -30,8 +30,9 @@ class LayeringTest {
             Map.entry("protocol", Set.of("crypto", "text")),
             Map.entry("invite", Set.of("crypto", "text")),
             Map.entry("invite.qr", Set.of("invite", "crypto")),
-            Map.entry("transport", Set.of("crypto", "transport.wss")),
-            Map.entry("transport.wss", Set.of()),
+            Map.entry("transport", Set.of("crypto", "transport.wss", "transport.guard")),
+            Map.entry("transport.wss", Set.of("transport.guard")),
+            Map.entry("transport.guard", Set.of()),
             Map.entry("authz", Set.of("crypto")),
             Map.entry("store", Set.of("crypto")),
             Map.entry("chat", Set.of("crypto", "protocol", "invite", "text", "transport", "store")),
