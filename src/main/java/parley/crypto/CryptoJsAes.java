@@ -125,8 +125,9 @@ public final class CryptoJsAes {
     private static byte[] decodeCanonicalBase64(String text) throws DecryptionException {
         try {
             byte[] raw = Base64.getDecoder().decode(text);
-            // the JDK decoder accepts missing padding and stray low bits; CryptoJS never writes either
-            if (Base64.getEncoder().encodeToString(raw).equals(text)) {
+            // the JDK decoder accepts missing padding and stray low bits in the last group; CryptoJS never writes
+            // either, so the text must be whole groups of 4 and its last group what that group's bytes encode to
+            if (text.length() % 4 == 0 && lastGroupIsCanonical(text, raw)) {
                 return raw;
             }
         } catch (IllegalArgumentException e) {
@@ -134,6 +135,15 @@ public final class CryptoJsAes {
         }
         throw new DecryptionException(DecryptionException.Reason.NOT_BASE64,
                 "ciphertext is not canonical single-line base64");
+    }
+
+    private static boolean lastGroupIsCanonical(String text, byte[] raw) {
+        if (raw.length == 0) {
+            return text.isEmpty();
+        }
+        int tail = raw.length % 3 == 0 ? 3 : raw.length % 3;
+        byte[] group = Base64.getEncoder().encode(Arrays.copyOfRange(raw, raw.length - tail, raw.length));
+        return text.regionMatches(text.length() - 4, new String(group, StandardCharsets.US_ASCII), 0, 4);
     }
 
     private static byte[] passphraseBytes(String passphrase) {

@@ -114,6 +114,25 @@ class PayloadCodecTest {
         assertThat(PayloadCodec.open(padded, List.of(KEY), ME)).isInstanceOf(Opened.Accepted.class);
     }
 
+    static List<String> theSealedEnvelopeWrittenOtherWays() {
+        return List.of("{\"mac\":MAC,\"ct\":CT,\"v\":1}", " {\n  \"v\" : 1 ,\"ct\":CT,\"mac\":MAC }\n",
+                "{\"v\":1,\"ct\":CT,\"mac\":MAC,\"later\":{\"x\":[1]}}");
+    }
+
+    /** The fast reading of the sealed form must not be the only one: any strict JSON of the same fields opens. */
+    @ParameterizedTest
+    @MethodSource("theSealedEnvelopeWrittenOtherWays")
+    void opensTheEnvelopeWrittenAnotherWay(String template) {
+        Msg msg = Payloads.msg("hi");
+        String sealed = new String(PayloadCodec.seal(msg, KEY), StandardCharsets.US_ASCII);
+        String ct = sealed.substring(sealed.indexOf("\"ct\":") + 5, sealed.indexOf(",\"mac\""));
+        String mac = sealed.substring(sealed.indexOf("\"mac\":") + 6, sealed.length() - 1);
+        byte[] rewritten = utf8(template.replace("CT", ct.replace("/", "\\/").replace("U2", "\\u00552"))
+                .replace("MAC", mac));
+
+        assertThat(PayloadCodec.open(rewritten, List.of(KEY), ME)).isEqualTo(new Opened.Accepted(msg, KEY));
+    }
+
     // ---- one test per drop reason and way to reach it ----
 
     @Test
@@ -158,6 +177,14 @@ class PayloadCodecTest {
     void dropsDuplicateEnvelopeKeys() {
         String sealed = new String(PayloadCodec.seal(Payloads.msg("x"), KEY), StandardCharsets.UTF_8);
         assertDropped(utf8(sealed.replace("{\"v\":1,", "{\"v\":1,\"v\":1,")), DropReason.NOT_JSON);
+    }
+
+    @Test
+    void dropsADuplicateKeyAfterTheSealedFields() {
+        String sealed = new String(PayloadCodec.seal(Payloads.msg("x"), KEY), StandardCharsets.UTF_8);
+        String other = new String(PayloadCodec.seal(Payloads.msg("y"), KEY), StandardCharsets.UTF_8);
+        String otherCt = other.substring(other.indexOf("\"ct\":"), other.indexOf(",\"mac\""));
+        assertDropped(utf8(sealed.replace("}", "," + otherCt + "}")), DropReason.NOT_JSON);
     }
 
     @Test
