@@ -390,7 +390,7 @@ final class MainWindow extends JFrame {
     }
 
     private void join() {
-        new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+        new JoinDialog(this, tasks, clock, service::brokerOf, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
                 status.notice("Could not join: " + Failures.message(failure));
             } else {

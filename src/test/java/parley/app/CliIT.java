@@ -9,15 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import parley.chat.ChatTimings;
+import parley.chat.Party;
 import parley.cli.ParleyCommand;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
+import parley.testing.RecordingFront;
+import parley.testing.SystemRoots;
+import parley.testing.TestBroker;
 
 /** The command line end to end, in-process, against the real broker stack. */
 @ExtendWith(BrokerStackExtension.class)
@@ -71,8 +77,10 @@ class CliIT {
         String link = awaitFirstLine(inviteOut);
         assertThat(link).startsWith("parley:#parley=1&");
 
-        Run join = parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
+        Run join = parley(as("bob", "--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca",
+                stack.caFile().toString(), "join", link));
         assertThat(join.code()).as(join.err()).isZero();
+        assertThat(join.err()).contains("invite from Alice on broker localhost:" + stack.mqttsPort() + " (your broker)");
         assertThat(join.out()).startsWith("joined: ").contains("Alice");
         assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.toString()).isZero();
         assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
@@ -156,6 +164,44 @@ class CliIT {
     }
 
     @Test
+    void aJoinToAnotherBrokerSaysSoAndSendsNoLoginThereNorAfterARestart() throws Exception {
+        Path frontDir = Files.createDirectories(dir.resolve("front"));
+        Path password = dir.resolve("bob-password.txt");
+        Files.writeString(password, "bob-secret-9d1e\n");
+        var carolLogin = new TestBroker.Credentials("carol-login", "carol-secret");
+        try (RecordingFront other = RecordingFront.start(stack, frontDir, RecordingFront.Issuer.OWN_CA,
+                Optional.of(carolLogin));
+             SystemRoots roots = SystemRoots.plus(other.caFile(), dir);
+             Party carol = Party.start("Carol", dir.resolve("carol"), other, Optional.of(other.mqttsUri()),
+                     Optional.empty(), ChatTimings.standard())) {
+            String link = carol.service.createInvite(Optional.empty()).get(30, TimeUnit.SECONDS).link();
+            String address = RecordingFront.HOST + ":" + other.port();
+
+            Run join = parley(as("bob", "--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca",
+                    stack.caFile().toString(), "--username", "bob-login", "--password-file", password.toString(),
+                    "join", link, "--timeout", "60s"));
+            assertThat(join.code()).as(join.err()).isZero();
+            assertThat(join.err()).contains("invite from Carol on broker " + address
+                    + ": not your broker, so your broker login is not sent to it");
+            long afterJoin = anonymousConnects(other);
+            assertThat(afterJoin).as("Bob's join connected without a login").isPositive();
+
+            Run chats = parley(as("bob", "chats"));
+            assertThat(chats.out()).contains("Carol  [other broker " + address + ": no login sent]");
+            Run send = parley(as("bob", "send", "Carol", "after a restart", "--until", "sent"));
+            assertThat(send.code()).as(send.err()).isZero();
+            assertThat(anonymousConnects(other)).as("later runs connect again, without a login").isGreaterThan(afterJoin);
+            assertThat(other.connects()).as("the only login the other broker saw is Carol's own")
+                    .filteredOn(RecordingFront.Connect::carriesLogin).isNotEmpty()
+                    .allMatch(c -> c.username().equals(Optional.of(carolLogin.username())));
+        }
+    }
+
+    private static long anonymousConnects(RecordingFront front) {
+        return front.connects().stream().filter(c -> !c.carriesLogin()).count();
+    }
+
+    @Test
     void anUntrustedBrokerCertificateIsRefusedClearly() {
         Run invite = parley(as("dave", "--broker", stack.mqttsUri().toString(), "--ca", stack.otherCaFile().toString(),
                 "invite", "--no-qr"));
@@ -169,7 +215,8 @@ class CliIT {
         Files.writeString(secret, "correct horse battery staple\n");
         Path wrong = dir.resolve("wrong.txt");
         Files.writeString(wrong, "not it\n");
-        assertThat(parley(as("erin", "--ca", stack.caFile().toString(), "chats")).code()).isZero();
+        assertThat(parley(as("erin", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "chats")).code()).isZero();
 
         Run set = parley(as("erin", "passphrase", "--new-file", secret.toString()));
         assertThat(set.code()).as(set.err()).isZero();
