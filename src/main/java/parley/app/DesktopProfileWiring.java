@@ -80,7 +80,6 @@ final class DesktopProfileWiring implements DesktopProfile {
         BrokerProfile broker = new BrokerProfile(settings.mqtts(), settings.wss(), settings.web(), settings.caFile(),
                 settings.username(), settings.password());
         service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(broker),
-                new ChatServiceConfig.Access(settings.caFile(), settings.username(), settings.password()),
                 settings.displayName(), Clock.systemUTC(), ChatTimings.standard()));
         return service;
     }

@@ -59,7 +59,6 @@ final class ProfileWiring implements ProfileOpener {
                     : Optional.empty();
             MqttTransport transport = new MqttTransport();
             ChatService service = ChatService.start(new ChatServiceConfig(store, transport, broker,
-                    new ChatServiceConfig.Access(merged.caFile(), merged.username(), merged.password()),
                     merged.displayName(), Clock.systemUTC(), timings));
             return new OpenProfile() {
                 @Override

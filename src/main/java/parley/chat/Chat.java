@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param epoch       the number of the key in use (0: the key agreed at the join)
  * @param epochSince  when the key in use was agreed
  * @param rekeying    a key refresh this side started is waiting for the peer's answer
+ * @param broker      the broker the chat talks through, and whether it is the profile's own (which alone gets the
+ *                    login)
  */
 public record Chat(
         ChatId id,
@@ -26,12 +28,13 @@ public record Chat(
         boolean verified,
         long epoch,
         Optional<Instant> epochSince,
-        boolean rekeying) {
+        boolean rekeying,
+        ChatBroker broker) {
 
     /** This snapshot with its messages all read: what a face shows while the user looks at the chat. */
     public Chat read() {
         return unread == 0 ? this : new Chat(id, name, phase, inviter, created, expires, lastActivity, 0, connection,
-                verified, epoch, epochSince, rekeying);
+                verified, epoch, epochSince, rekeying, broker);
     }
 
     /** The chat's connection to the broker, as a user should see it. */

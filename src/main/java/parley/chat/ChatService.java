@@ -48,7 +48,7 @@ public final class ChatService implements AutoCloseable {
     final ProfileStore store;
     final MqttTransport transport;
     final Optional<BrokerProfile> broker;
-    final ChatServiceConfig.Access access;
+    final OwnBroker ownBroker;
     final Optional<String> displayName;
     final Clock clock;
     final ChatTimings timings;
@@ -61,7 +61,7 @@ public final class ChatService implements AutoCloseable {
         this.store = config.store();
         this.transport = config.transport();
         this.broker = config.broker();
-        this.access = config.access();
+        this.ownBroker = new OwnBroker(config.broker());
         this.displayName = config.displayName();
         this.clock = config.clock();
         this.timings = config.timings();
@@ -145,10 +145,21 @@ public final class ChatService implements AutoCloseable {
                 r.expires.orElseThrow(), live);
     }
 
-    /** The broker a chat talks through: the chat's own URLs with this profile's CA file and credentials. */
+    /** How a chat connects: to the broker it names, with the profile's CA file and login only if that is its own. */
     BrokerProfile profileFor(ChatRecord r) {
-        return new BrokerProfile(r.mqtts, r.wss, broker.flatMap(BrokerProfile::webBase), access.caFile(),
-                access.username(), access.password());
+        return ownBroker.connectionFor(r.mqtts, r.wss);
+    }
+
+    ChatBroker brokerOf(ChatRecord r) {
+        return ownBroker.describe(r.mqtts, r.wss);
+    }
+
+    /**
+     * The broker joining {@code invite} would talk through, and whether it is this profile's own: what the user
+     * confirms before a join. Safe on any thread (it reads only the profile's fixed broker settings).
+     */
+    public ChatBroker brokerOf(Invite invite) {
+        return ownBroker.describe(invite.mqtts(), invite.wss());
     }
 
     /** Joins the chat an invite link offers: the welcome arrives later as {@link ChatEvent.ChatReady}. */

@@ -819,7 +819,7 @@ final class ChatSession {
         return new Chat(record.id, record.name, record.phase, record.inviter, record.created, record.expires,
                 record.lastActivity, record.unread, connectionView(), record.verified,
                 record.currentEpoch().map(EpochKey::epoch).orElse(0L), record.currentEpoch().map(EpochKey::since),
-                record.rekeyOffer.isPresent());
+                record.rekeyOffer.isPresent(), service.brokerOf(record));
     }
 
     private Chat.Connection connectionView() {

@@ -34,8 +34,10 @@ final class ChatsCommand implements Callable<Integer> {
                 if (json) {
                     out.println(TerminalText.json(JsonLines.chat(c)));
                 } else {
-                    out.printf("%-12s  %-8s  %3d unread  %s%s%n", c.id(), c.phase().name().toLowerCase(),
-                            c.unread(), TerminalText.escape(c.name()), c.verified() ? "  [verified]" : "");
+                    out.printf("%-12s  %-8s  %3d unread  %s%s%s%n", c.id(), c.phase().name().toLowerCase(),
+                            c.unread(), TerminalText.escape(c.name()), c.verified() ? "  [verified]" : "",
+                            c.broker().own() ? "" : "  [other broker " + TerminalText.escape(c.broker().address())
+                                    + ": no login sent]");
                 }
             }
             out.flush();

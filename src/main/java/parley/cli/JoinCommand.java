@@ -2,13 +2,19 @@ package parley.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import parley.chat.ChatBroker;
 import parley.chat.ChatEvent;
 import parley.chat.ChatId;
 import parley.chat.ChatPhase;
+import parley.chat.ChatService;
+import parley.invite.Invite;
+import parley.invite.InviteException;
+import parley.invite.InviteLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +51,7 @@ final class JoinCommand implements Callable<Integer> {
              EventWaiter events = new EventWaiter(profile.chats())) {
             String invite = new ArgumentInput("invite link", 8192)
                     .read(Optional.ofNullable(link), Optional.ofNullable(file), parent.stdin).strip();
+            sayWhere(profile.chats(), invite, err);
             ChatId chat = profile.chats().join(invite).join();
             err.println("join sent for chat " + chat + "; waiting for the welcome");
             err.flush();
@@ -75,5 +82,20 @@ final class JoinCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Names the broker before anything is sent, and says so plainly when it is not the user's own. */
+    private static void sayWhere(ChatService service, String link, PrintWriter err) {
+        Invite invite;
+        try {
+            invite = InviteLink.parse(link, Clock.systemUTC());
+        } catch (InviteException e) {
+            return; // the join below refuses it with the reason
+        }
+        ChatBroker broker = service.brokerOf(invite);
+        err.println("invite from " + TerminalText.escape(invite.name().orElse("(no name given)")) + " on broker " + broker.address()
+                + (broker.own() ? " (your broker)" : ": not your broker, so your broker login is not sent to it "
+                        + "and only the system's CA certificates are trusted for it"));
+        err.flush();
     }
 }

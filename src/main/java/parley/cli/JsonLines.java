@@ -21,6 +21,8 @@ final class JsonLines {
         o.addProperty("epoch", c.epoch());
         c.epochSince().ifPresent(t -> o.addProperty("epochSince", t.toString()));
         c.expires().ifPresent(e -> o.addProperty("expires", e.toString()));
+        o.addProperty("broker", c.broker().address());
+        o.addProperty("ownBroker", c.broker().own());
         return o;
     }
 

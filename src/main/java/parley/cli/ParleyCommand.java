@@ -53,14 +53,15 @@ public final class ParleyCommand {
     URI web;
 
     @Option(names = "--ca", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "Extra CA certificate (PEM) to trust for your broker, besides the system's (saved).")
+            description = "Extra CA certificate (PEM) to trust for your broker (--broker, --wss) and no other, "
+                    + "besides the system's (saved).")
     Path ca;
 
-    @Option(names = "--username", scope = CommandLine.ScopeType.INHERIT, description = "Broker username (saved).")
+    @Option(names = "--username", scope = CommandLine.ScopeType.INHERIT, description = "Username for your broker (saved); never sent to another broker an invite names.")
     String username;
 
     @Option(names = "--password-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "File holding the broker password (saved in the profile).")
+            description = "File holding your broker's password (saved in the profile); sent to your broker only.")
     Path passwordFile;
 
     @Option(names = "--name", scope = CommandLine.ScopeType.INHERIT,

@@ -66,6 +66,16 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
         return new BrokerProfile(mqtts, wss, Optional.of(base), caFile, username, password);
     }
 
+    /**
+     * Whether {@code url} reaches this profile's broker: it is the profile's mqtts or wss URL, spelled perhaps
+     * differently ({@link BrokerAddress}). Only such a broker gets the profile's CA file and login.
+     */
+    public boolean serves(URI url) {
+        BrokerAddress address = BrokerAddress.of(url);
+        return mqtts.map(BrokerAddress::of).filter(address::equals).isPresent()
+                || wss.map(BrokerAddress::of).filter(address::equals).isPresent();
+    }
+
     /** The URL the desktop connects to: mqtts when present (faster, see PROTOCOL.md section 7), else wss. */
     public URI preferred() {
         return mqtts.or(() -> wss).orElseThrow();

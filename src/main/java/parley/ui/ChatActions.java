@@ -58,6 +58,7 @@ final class ChatActions {
         text.append("You ").append(chat.inviter() ? "invited" : "joined").append(": ").append(WHEN.format(chat.created())).append('\n');
         chat.expires().filter(e -> chat.phase() != ChatPhase.ACTIVE)
                 .ifPresent(e -> text.append("Invite valid until: ").append(WHEN.format(e)).append('\n'));
+        text.append("Broker: ").append(chat.broker().describe()).append('\n');
         text.append("Connection: ").append(chat.connection().detail()).append('\n');
         text.append("Unread: ").append(chat.unread());
         if (chat.phase() == ChatPhase.INVITED) {

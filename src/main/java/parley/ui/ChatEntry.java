@@ -21,7 +21,7 @@ record ChatEntry(Chat chat, Optional<String> lastMessage) {
 
     /** What a screen reader says for the row. */
     String spoken() {
-        return chat.name() + (chat.verified() ? ", verified" : "") + (chat.unread() > 0 ? ", " + chat.unread() + " unread" : "") + ", "
+        return chat.name() + (chat.verified() ? ", verified" : "") + (chat.broker().own() ? "" : ", on another broker") + (chat.unread() > 0 ? ", " + chat.unread() + " unread" : "") + ", "
                 + chat.connection().detail() + lastMessage.map(m -> ", last message: " + m).orElse("");
     }
 

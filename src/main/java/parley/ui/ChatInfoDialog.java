@@ -44,6 +44,7 @@ final class ChatInfoDialog extends JDialog {
     private final Runnable onRefreshKeys;
     private final JLabel verifiedLine = new PlainLabel();
     private final JLabel connection = new PlainLabel();
+    private final JLabel broker = new PlainLabel();
     private final JLabel key = new PlainLabel();
     private final JButton refresh = new JButton(AppAction.REFRESH_KEYS.shortLabel());
     private final JLabel code = new PlainLabel("…");
@@ -100,6 +101,7 @@ final class ChatInfoDialog extends JDialog {
     private JPanel details() {
         verifiedLine.setName("chatinfo.verified");
         connection.setName("chatinfo.connection");
+        broker.setName("chatinfo.broker");
         key.setName("chatinfo.key");
         key.getAccessibleContext().setAccessibleName("Key");
         refresh.setName("chatinfo.refresh");
@@ -112,6 +114,7 @@ final class ChatInfoDialog extends JDialog {
         JPanel panel = new JPanel(new GridLayout(0, 1, 0, 6));
         panel.add(verifiedLine);
         panel.add(connection);
+        panel.add(broker);
         panel.add(keyRow);
         return panel;
     }
@@ -202,6 +205,9 @@ final class ChatInfoDialog extends JDialog {
         verifiedLine.setText(next.verified() ? "Verified: you and " + next.name() + " compared safety codes"
                 : "Not verified yet: compare the safety codes below");
         connection.setText("Connection: " + next.connection().detail());
+        broker.setText("Broker: " + next.broker().describe());
+        broker.setForeground(next.broker().own() ? UIManager.getColor("Label.foreground")
+                : UIManager.getColor("Parley.warning.foreground"));
         key.setText(keyLine(next));
         refresh.setEnabled(!next.rekeying());
     }
@@ -241,15 +247,8 @@ final class ChatInfoDialog extends JDialog {
         // the service's words, shared with the CLI: what a mismatch means and what to do
         String sentence = why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
         warning.setText(sentence.endsWith(".") ? sentence : sentence + ".");
-        // coloured when shown, so that it follows a theme switched since the dialog opened
-        warning.setBackground(UIManager.getColor("Parley.warning.background"));
-        warning.setForeground(UIManager.getColor("Parley.warning.foreground"));
-        warning.setFont(UIManager.getFont("Label.font").deriveFont(Font.BOLD));
-        warning.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createLineBorder(UIManager.getColor("Parley.warning.foreground"), 2),
-                BorderFactory.createEmptyBorder(8, 10, 8, 10)));
+        WarningText.style(warning);
         warning.setVisible(true);
-        warning.getAccessibleContext().setAccessibleDescription(warning.getText());
     }
 
     private void say(String text, boolean problem) {
@@ -268,6 +267,10 @@ final class ChatInfoDialog extends JDialog {
 
     String warningText() {
         return warning.isVisible() ? warning.getText() : "";
+    }
+
+    String brokerText() {
+        return broker.getText();
     }
 
     String keyText() {

@@ -35,6 +35,8 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
     private final StateDot dot = new StateDot();
     private final JLabel name = new PlainLabel();
     private final JLabel time = new PlainLabel();
+    /** Shown for a chat on another broker than the user's own (no login goes there). */
+    final JLabel otherBroker = new PlainLabel();
     private final PreviewLine last = new PreviewLine();
     private final Badge badge = new Badge();
     final VerifiedBadge verified = new VerifiedBadge("chats.verified", false);
@@ -46,7 +48,11 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         JPanel named = new JPanel(new BorderLayout(4, 0));
         named.setOpaque(false);
         named.add(name, BorderLayout.CENTER);
-        named.add(verified, BorderLayout.EAST);
+        JPanel marks = new JPanel(new BorderLayout(4, 0));
+        marks.setOpaque(false);
+        marks.add(verified, BorderLayout.WEST);
+        marks.add(otherBroker, BorderLayout.EAST);
+        named.add(marks, BorderLayout.EAST);
         top.add(named, BorderLayout.CENTER);
         top.add(time, BorderLayout.EAST);
         JPanel bottom = new JPanel(new BorderLayout(6, 0));
@@ -81,6 +87,11 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         last.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         badge.count = c.unread();
         verified.setVisible(c.verified());
+        otherBroker.setVisible(!c.broker().own());
+        otherBroker.setText("other broker");
+        otherBroker.setFont(list.getFont().deriveFont(list.getFont().getSize2D() * 0.85f));
+        otherBroker.setForeground(selected ? fg : UIManager.getColor("Parley.warning.foreground"));
+        otherBroker.setToolTipText("On " + c.broker().describe());
         dot.status = c.connection().status();
         dot.setToolTipText(c.connection().detail());
         row.getAccessibleContext().setAccessibleName(entry.spoken());

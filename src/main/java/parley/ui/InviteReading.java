@@ -1,35 +1,43 @@
 package parley.ui;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import parley.invite.InviteException;
 import parley.invite.InviteLink;
 import parley.invite.qr.ScanOutcome;
 
 /**
- * Reads a {@link Scan} as an invite, as {@code InviteScanner} does for one image: the first valid invite in
- * reading order wins; failing that, the first Parley invite that was refused (expired, broken, ...); failing
- * that, the first text, which is not Parley's.
+ * Reads a {@link Scan} as invites: every valid invite in reading order, for the user to choose from (a screen may
+ * show several, and taking the first would join whichever one an attacker placed above the friend's); failing
+ * that, the first Parley invite that was refused (expired, broken, ...); failing that, what the first text is.
  */
 final class InviteReading {
     private InviteReading() {}
 
     static Sighting of(Scan scan, Clock clock) {
         if (scan.texts().isEmpty()) {
-            return new Sighting(new ScanOutcome.NoQrCode(), scan.fromText());
+            return new Sighting.Miss(new ScanOutcome.NoQrCode().message());
         }
+        List<ScanOutcome.Invited> invites = new ArrayList<>();
         Optional<InviteException> firstRefusal = Optional.empty();
         for (String text : scan.texts()) {
             try {
-                return new Sighting(new ScanOutcome.Invited(InviteLink.parse(text, clock), text.strip()), scan.fromText());
+                invites.add(new ScanOutcome.Invited(InviteLink.parse(text, clock), text.strip()));
             } catch (InviteException e) {
                 if (e.problem() != InviteException.Problem.NOT_AN_INVITE && firstRefusal.isEmpty()) {
                     firstRefusal = Optional.of(e);
                 }
             }
         }
-        ScanOutcome outcome = firstRefusal.<ScanOutcome>map(ScanOutcome.BadInvite::new)
-                .orElseGet(() -> new ScanOutcome.NotParley(scan.texts().getFirst()));
-        return new Sighting(outcome, scan.fromText());
+        if (!invites.isEmpty()) {
+            return new Sighting.Invites(invites);
+        }
+        if (firstRefusal.isPresent()) {
+            return new Sighting.Miss(firstRefusal.get().getMessage());
+        }
+        return new Sighting.Miss(scan.fromText() ? "this is not a Parley invite link"
+                : new ScanOutcome.NotParley(scan.texts().getFirst()).message());
     }
 }

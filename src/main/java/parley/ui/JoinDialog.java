@@ -1,33 +1,41 @@
 package parley.ui;
 
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.Dialog;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.BorderFactory;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.UIManager;
-import parley.invite.qr.ScanOutcome;
+import parley.chat.ChatBroker;
+import parley.invite.Invite;
 
 /**
  * Join a friend's invite, four ways ({@link ScanWays}): scan the screen, an image file, the clipboard, or a pasted
  * link. What was found is said in one line ("no QR code found", "a QR code that is not a Parley invite", "this
- * invite expired"); a valid invite is joined at once and the dialog closes.
+ * invite expired"); valid invites go to the {@link JoinConfirmation} (the inviter's name, the broker, a warning for
+ * another broker than the user's own), and only the user's Join there joins and closes the dialog.
  */
 final class JoinDialog extends JDialog {
     private static final ScanWays.Words WORDS = new ScanWays.Words("join", "an invite", "link",
             "Paste an invite link", "Join", "Join the pasted link", "Link");
+    private static final String WAYS = "ways";
+    private static final String CONFIRM = "confirm";
 
     private final JLabel result = new PlainLabel(" ");
-    private final Consumer<String> onInvite;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel steps = new JPanel(cards);
+    private final JoinConfirmation confirmation;
     private final ScanWays ways;
 
-    JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Consumer<String> onInvite) {
+    JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Function<Invite, ChatBroker> brokerOf,
+               Consumer<String> onInvite) {
         super(owner, "Join an invite", Dialog.ModalityType.MODELESS);
-        this.onInvite = onInvite;
         setName("dialog.join");
         ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override
@@ -40,12 +48,24 @@ final class JoinDialog extends JDialog {
                 say(source + ": " + Failures.message(failure), true);
             }
         });
+        confirmation = new JoinConfirmation(brokerOf, link -> {
+            say("Joining…", false);
+            onInvite.accept(link);
+            dispose();
+        }, () -> {
+            say("Not joined", false);
+            step(WAYS);
+        });
         result.setName("join.result");
         result.getAccessibleContext().setAccessibleName("Result");
+        JPanel waysStep = new JPanel(new BorderLayout(0, 12));
+        waysStep.add(new PlainLabel("Where is your friend's invite?"), BorderLayout.NORTH);
+        waysStep.add(ways, BorderLayout.CENTER);
+        steps.add(waysStep, WAYS);
+        steps.add(confirmation, CONFIRM);
         JPanel content = new JPanel(new BorderLayout(0, 12));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        content.add(new PlainLabel("Where is your friend's invite?"), BorderLayout.NORTH);
-        content.add(ways, BorderLayout.CENTER);
+        content.add(steps, BorderLayout.CENTER);
         content.add(result, BorderLayout.SOUTH);
         setContentPane(content);
         pack();
@@ -60,12 +80,25 @@ final class JoinDialog extends JDialog {
     }
 
     private void show(String source, Sighting sighting) {
-        if (sighting.outcome() instanceof ScanOutcome.Invited invited) {
-            say(source + ": " + invited.message() + ". Joining…", false);
-            onInvite.accept(invited.link());
-            dispose();
+        switch (sighting) {
+            case Sighting.Invites(var found) -> {
+                say(source + ": " + (found.size() == 1 ? found.getFirst().message() : found.size() + " invites")
+                        + ". Check it before you join", false);
+                confirmation.show(found);
+                step(CONFIRM);
+            }
+            case Sighting.Miss(String message) -> say(source + ": " + message, true);
+        }
+    }
+
+    private void step(String name) {
+        cards.show(steps, name);
+        pack();
+        if (name.equals(CONFIRM)) {
+            getRootPane().setDefaultButton(confirmation.joinButton());
+            confirmation.joinButton().requestFocusInWindow();
         } else {
-            say(source + ": " + sighting.message(), true);
+            getRootPane().setDefaultButton(null);
         }
     }
 
@@ -77,5 +110,9 @@ final class JoinDialog extends JDialog {
 
     String resultText() {
         return result.getText();
+    }
+
+    JoinConfirmation confirmation() {
+        return confirmation;
     }
 }

@@ -421,7 +421,7 @@ final class MainWindow extends JFrame {
 
     /**
      * The join dialog with {@code link} filled in as if pasted (the app was started with a {@code parley:} link):
-     * the user joins it the way a pasted link is joined.
+     * the user joins it the way a pasted link is joined, through the confirmation.
      */
     void joinLink(String link) {
         JoinDialog dialog = joinDialog();
@@ -431,7 +431,7 @@ final class MainWindow extends JFrame {
     }
 
     private JoinDialog joinDialog() {
-        return new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+        return new JoinDialog(this, tasks, clock, service::brokerOf, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
                 status.notice("Could not join: " + Failures.message(failure));
             } else {

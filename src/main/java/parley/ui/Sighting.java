@@ -1,12 +1,21 @@
 package parley.ui;
 
+import java.util.List;
 import parley.invite.qr.ScanOutcome;
 
-/** What one way of joining found read as an invite ({@link InviteReading}), and whether it came from a picture or from text (the message differs). */
-record Sighting(ScanOutcome outcome, boolean fromText) {
+/** What one way of joining found, read as invites by {@link InviteReading}. */
+sealed interface Sighting {
 
-    /** One line for the user: the scan outcome's words, for text "not a Parley invite link". */
-    String message() {
-        return fromText && outcome instanceof ScanOutcome.NotParley ? "this is not a Parley invite link" : outcome.message();
+    /** Every valid invite, in reading order (one for a link; a picture may hold several): the user picks and confirms. */
+    record Invites(List<ScanOutcome.Invited> found) implements Sighting {
+        public Invites {
+            found = List.copyOf(found);
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("invites: at least one");
+            }
+        }
     }
+
+    /** No usable invite; {@code message} says what was seen ("no QR code found", "this invite expired at ..."). */
+    record Miss(String message) implements Sighting {}
 }

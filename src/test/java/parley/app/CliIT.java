@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import parley.chat.ChatTimings;
+import parley.chat.Party;
 import parley.cli.ParleyCommand;
 import parley.testing.StrictJoiner;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
+import parley.testing.RecordingFront;
+import parley.testing.SystemRoots;
+import parley.testing.TestBroker;
 
 /** The command line end to end, in-process, against the real broker stack. */
 @ExtendWith(BrokerStackExtension.class)
@@ -68,6 +73,12 @@ class CliIT {
         return args.toArray(String[]::new);
     }
 
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
     private String inviteAndJoin() throws Exception {
         return inviteAndJoin(false);
     }
@@ -80,10 +91,12 @@ class CliIT {
         String link = awaitFirstLine(inviteOut);
         assertThat(link).startsWith("parley:#parley=1&");
 
+        String[] bob = {"--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString()};
         Run join = linkOnStdin
-                ? parleyWithStdin(link + "\n", as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", "-"))
-                : parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
+                ? parleyWithStdin(link + "\n", as("bob", concat(bob, "join", "-")))
+                : parley(as("bob", concat(bob, "join", link)));
         assertThat(join.code()).as(join.err()).isZero();
+        assertThat(join.err()).contains("invite from Alice on broker localhost:" + stack.mqttsPort() + " (your broker)");
         assertThat(join.out()).startsWith("joined: ").contains("Alice");
         assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
         assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
@@ -268,6 +281,44 @@ class CliIT {
     }
 
     @Test
+    void aJoinToAnotherBrokerSaysSoAndSendsNoLoginThereNorAfterARestart() throws Exception {
+        Path frontDir = Files.createDirectories(dir.resolve("front"));
+        Path password = dir.resolve("bob-password.txt");
+        Files.writeString(password, "bob-secret-9d1e\n");
+        var carolLogin = new TestBroker.Credentials("carol-login", "carol-secret");
+        try (RecordingFront other = RecordingFront.start(stack, frontDir, RecordingFront.Issuer.OWN_CA,
+                Optional.of(carolLogin));
+             SystemRoots roots = SystemRoots.plus(other.caFile(), dir);
+             Party carol = Party.start("Carol", dir.resolve("carol"), other, Optional.of(other.mqttsUri()),
+                     Optional.empty(), ChatTimings.standard())) {
+            String link = carol.service.createInvite(Optional.empty()).get(30, TimeUnit.SECONDS).link();
+            String address = RecordingFront.HOST + ":" + other.port();
+
+            Run join = parley(as("bob", "--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca",
+                    stack.caFile().toString(), "--username", "bob-login", "--password-file", password.toString(),
+                    "join", link, "--timeout", "60s"));
+            assertThat(join.code()).as(join.err()).isZero();
+            assertThat(join.err()).contains("invite from Carol on broker " + address
+                    + ": not your broker, so your broker login is not sent to it");
+            long afterJoin = anonymousConnects(other);
+            assertThat(afterJoin).as("Bob's join connected without a login").isPositive();
+
+            Run chats = parley(as("bob", "chats"));
+            assertThat(chats.out()).contains("Carol  [other broker " + address + ": no login sent]");
+            Run send = parley(as("bob", "send", "Carol", "after a restart", "--until", "sent"));
+            assertThat(send.code()).as(send.err()).isZero();
+            assertThat(anonymousConnects(other)).as("later runs connect again, without a login").isGreaterThan(afterJoin);
+            assertThat(other.connects()).as("the only login the other broker saw is Carol's own")
+                    .filteredOn(RecordingFront.Connect::carriesLogin).isNotEmpty()
+                    .allMatch(c -> c.username().equals(Optional.of(carolLogin.username())));
+        }
+    }
+
+    private static long anonymousConnects(RecordingFront front) {
+        return front.connects().stream().filter(c -> !c.carriesLogin()).count();
+    }
+
+    @Test
     void anUntrustedBrokerCertificateIsRefusedClearly() {
         Run invite = parley(as("dave", "--broker", stack.mqttsUri().toString(), "--ca", stack.otherCaFile().toString(),
                 "invite", "--no-qr"));
@@ -281,7 +332,8 @@ class CliIT {
         Files.writeString(secret, "correct horse battery staple\n");
         Path wrong = dir.resolve("wrong.txt");
         Files.writeString(wrong, "not it\n");
-        assertThat(parley(as("erin", "--ca", stack.caFile().toString(), "chats")).code()).isZero();
+        assertThat(parley(as("erin", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "chats")).code()).isZero();
 
         Run set = parley(as("erin", "passphrase", "--new-file", secret.toString()));
         assertThat(set.code()).as(set.err()).isZero();

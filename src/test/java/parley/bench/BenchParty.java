@@ -43,7 +43,6 @@ final class BenchParty implements AutoCloseable {
                 wss ? Optional.of(broker) : Optional.empty(), Optional.empty(), Optional.of(caFile),
                 Optional.empty(), Optional.empty());
         ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(profile),
-                new ChatServiceConfig.Access(Optional.of(caFile), Optional.empty(), Optional.empty()),
                 Optional.of(name), Clock.systemUTC(), ChatTimings.standard()));
         return new BenchParty(store, transport, service);
     }

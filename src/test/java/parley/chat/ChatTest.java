@@ -10,7 +10,8 @@ class ChatTest {
     private static Chat withUnread(int unread) {
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         return new Chat(ChatId.random(), "Bob", ChatPhase.ACTIVE, true, at, Optional.empty(), Optional.of(at), unread,
-                new Chat.Connection(Chat.Connection.Status.ONLINE, "online"), true, 3, Optional.of(at), false);
+                new Chat.Connection(Chat.Connection.Status.ONLINE, "online"), true, 3, Optional.of(at), false,
+                new ChatBroker("broker.example", false));
     }
 
     @Test

@@ -39,14 +39,17 @@ public final class Party implements AutoCloseable {
     /** A party on any broker under test (the stack or the cluster), with its CA and credentials if it needs them. */
     public static Party start(String name, Path profile, parley.testing.TestBroker broker, Optional<URI> mqtts,
                               Optional<URI> wss, ChatTimings timings) {
-        ProfileStore store = ProfileStore.open(profile, Optional.empty());
-        MqttTransport transport = new MqttTransport();
         Optional<String> user = broker.credentials().map(parley.testing.TestBroker.Credentials::username);
         Optional<String> password = broker.credentials().map(parley.testing.TestBroker.Credentials::password);
-        BrokerProfile own = new BrokerProfile(mqtts, wss, Optional.empty(), Optional.of(broker.caFile()), user,
-                password);
+        return start(name, profile, new BrokerProfile(mqtts, wss, Optional.empty(), Optional.of(broker.caFile()), user,
+                password), timings);
+    }
+
+    /** A party whose own broker is {@code own} (its URLs, CA file and login). */
+    public static Party start(String name, Path profile, BrokerProfile own, ChatTimings timings) {
+        ProfileStore store = ProfileStore.open(profile, Optional.empty());
+        MqttTransport transport = new MqttTransport();
         ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(own),
-                new ChatServiceConfig.Access(Optional.of(broker.caFile()), user, password),
                 Optional.of(name), Clock.systemUTC(), timings));
         Party party = new Party(name, profile, store, transport, service);
         service.addListener(party.events::add);

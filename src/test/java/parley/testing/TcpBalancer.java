@@ -1,8 +1,6 @@
 package parley.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -66,36 +64,14 @@ public final class TcpBalancer implements AutoCloseable {
             }
             open.add(client);
             open.add(upstream);
-            Thread.ofVirtual().start(() -> pump(upstream, client));
-            pump(client, upstream);
+            SocketPump.both(client, upstream, open);
             return;
         }
         quietly(client);
     }
 
-    private void pump(Socket from, Socket to) {
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // either side went away: close both below
-        } finally {
-            quietly(from);
-            quietly(to);
-        }
-    }
-
     private void quietly(Socket socket) {
-        open.remove(socket);
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+        SocketPump.close(socket, open);
     }
 
     @Override

@@ -65,19 +65,34 @@ final class AppDriver implements AutoCloseable {
 
     /** Launches and answers the first run with the test stack's broker. */
     static AppDriver firstRun(String name, Path profile, Robot robot, Point at, BrokerStack stack) throws Exception {
+        return firstRun(name, profile, robot, at, stack, Optional.empty());
+    }
+
+    /** Launches and answers the first run with the test stack's broker and {@code login} for it. */
+    static AppDriver firstRun(String name, Path profile, Robot robot, Point at, BrokerStack stack,
+                              Optional<parley.testing.TestBroker.Credentials> login) throws Exception {
         AppDriver d = launch(name, profile, robot, at);
-        d.answerFirstRun(stack);
+        d.answerFirstRun(stack, login);
         return d;
     }
 
     /** Answers the first-run dialog with this driver's name and the test stack's broker; waits for the chats. */
     void answerFirstRun(BrokerStack stack) throws Exception {
+        answerFirstRun(stack, Optional.empty());
+    }
+
+    /** As {@link #answerFirstRun(BrokerStack)}, with {@code login} for the broker. */
+    void answerFirstRun(BrokerStack stack, Optional<parley.testing.TestBroker.Credentials> login) throws Exception {
         DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
         first.textBox("firstrun.name").setText(name);
         first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
         first.textBox("firstrun.wss").setText(stack.wssUri().toString());
         first.textBox("firstrun.web").setText(stack.httpsUri().toString());
         first.textBox("firstrun.ca").setText(stack.caFile().toString());
+        login.ifPresent(l -> {
+            first.textBox("firstrun.username").setText(l.username());
+            first.textBox("firstrun.password").setText(l.password());
+        });
         first.button("firstrun.ok").click();
         awaitStarted();
     }
@@ -139,6 +154,25 @@ final class AppDriver implements AutoCloseable {
     DialogFixture openJoin() {
         frame.button("toolbar.JOIN").click();
         return onScreen(WindowFinder.findDialog("dialog.join").withTimeout(20, TimeUnit.SECONDS).using(robot));
+    }
+
+    /**
+     * Waits for the join dialog's confirmation of an invite on the user's own broker from {@code inviter}, checks
+     * it says so without a warning, and presses Join.
+     */
+    static void confirmOwnBrokerJoin(DialogFixture join, String inviter) {
+        JoinConfirmation confirmation = awaitConfirmation(join);
+        assertThat(GuiActionRunner.execute(confirmation::fromText)).isEqualTo("From: " + inviter);
+        assertThat(GuiActionRunner.execute(confirmation::brokerText)).endsWith("(your broker)");
+        assertThat(GuiActionRunner.execute(confirmation::warningText)).as("no warning for the own broker").isEmpty();
+        join.button("join.confirm.ok").click();
+    }
+
+    /** Waits until the join dialog shows its confirmation step (an invite was found) and returns it. */
+    static JoinConfirmation awaitConfirmation(DialogFixture join) {
+        JoinConfirmation confirmation = GuiActionRunner.execute(() -> ((JoinDialog) join.target()).confirmation());
+        await("the join dialog asks to confirm an invite", () -> GuiActionRunner.execute(confirmation::isShowing));
+        return confirmation;
     }
 
     /**

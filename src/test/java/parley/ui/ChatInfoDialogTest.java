@@ -28,6 +28,6 @@ class ChatInfoDialogTest {
     private static Chat chat(long epoch, Optional<Instant> since, boolean rekeying) {
         return new Chat(ChatId.random(), "Bob", ChatPhase.ACTIVE, true, Instant.EPOCH, Optional.empty(),
                 Optional.empty(), 0, new Chat.Connection(Chat.Connection.Status.ONLINE, "online"), false, epoch, since,
-                rekeying);
+                rekeying, new parley.chat.ChatBroker("broker.example", true));
     }
 }

@@ -37,6 +37,7 @@ class DesktopChatIT {
 
         DialogFixture join = bob.openJoin();
         join.button("join.scan").click();
+        AppDriver.confirmOwnBrokerJoin(join, "Alice");
 
         bob.awaitOpenActiveChat();
         assertThat(bob.chats()).extracting(c -> c.name()).containsExactly("Alice");

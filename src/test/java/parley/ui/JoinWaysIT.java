@@ -46,19 +46,25 @@ class JoinWaysIT {
         Path png = writeQr(dir.resolve("invite.png"), first);
         DialogFixture join = bob.openJoin();
         chooseFile(join, robot, png);
+        activate(join, robot);
+        AppDriver.confirmOwnBrokerJoin(join, "Alice");
         awaitJoined(alice, bob, 1);
 
         // the clipboard holding a picture of the code
         String second = inviteLink(alice);
         BufferedImage picture = QrCodes.render(second, 5);
         GuiActionRunner.execute(() -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new ImageSelection(picture), null));
-        bob.openJoin().button("join.clipboard").click();
+        DialogFixture fromPicture = bob.openJoin();
+        fromPicture.button("join.clipboard").click();
+        AppDriver.confirmOwnBrokerJoin(fromPicture, "Alice");
         awaitJoined(alice, bob, 2);
 
         // the clipboard holding the link as text
         String third = inviteLink(alice);
         GuiActionRunner.execute(() -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(third), null));
-        bob.openJoin().button("join.clipboard").click();
+        DialogFixture fromText = bob.openJoin();
+        fromText.button("join.clipboard").click();
+        AppDriver.confirmOwnBrokerJoin(fromText, "Alice");
         awaitJoined(alice, bob, 3);
 
         // a pasted link
@@ -66,10 +72,57 @@ class JoinWaysIT {
         DialogFixture paste = bob.openJoin();
         paste.textBox("join.link").setText(fourth);
         paste.button("join.link.go").click();
+        AppDriver.confirmOwnBrokerJoin(paste, "Alice");
         awaitJoined(alice, bob, 4);
 
         bob.send("via a pasted link");
         alice.awaitBubble("via a pasted link");
+    }
+
+    @Test
+    void aPictureWithTwoInvitesListsBothAndJoinsOnlyThePickedOneOnOk(Robot robot, BrokerStack stack, @TempDir Path dir)
+            throws Exception {
+        try (CorePeer carol = CorePeer.start("Carol", dir.resolve("carol"), stack);
+             CorePeer dave = CorePeer.start("Dave", dir.resolve("dave"), stack)) {
+            AppDriver bob = AppDriver.firstRun("Bob", dir.resolve("bob"), robot, new Point(0, 0), stack);
+            var carolInvite = carol.service.createInvite(Optional.empty()).get(30, TimeUnit.SECONDS);
+            var daveInvite = dave.service.createInvite(Optional.empty()).get(30, TimeUnit.SECONDS);
+            BufferedImage top = QrCodes.render(carolInvite.link(), 5);
+            BufferedImage bottom = QrCodes.render(daveInvite.link(), 5);
+            BufferedImage both = new BufferedImage(top.getWidth() + 40, top.getHeight() + bottom.getHeight() + 60,
+                    BufferedImage.TYPE_INT_RGB);
+            var g = both.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, both.getWidth(), both.getHeight());
+            g.drawImage(top, 20, 20, null);
+            g.drawImage(bottom, 20, top.getHeight() + 40, null);
+            g.dispose();
+            Path png = writeImage(dir.resolve("two-invites.png"), both);
+
+            // Back joins nothing
+            DialogFixture join = bob.openJoin();
+            chooseFile(join, robot, png);
+            activate(join, robot);
+            JoinConfirmation confirmation = AppDriver.awaitConfirmation(join);
+            assertThat(GuiActionRunner.execute(confirmation::choiceCount)).isEqualTo(2);
+            assertThat(GuiActionRunner.execute(confirmation::fromText)).isEqualTo("From: Carol");
+            join.button("join.confirm.back").click();
+            awaitResult(join, "Not joined");
+            assertThat(bob.chats()).as("Back sent no join").isEmpty();
+
+            // the second one, picked from the list, is the one joined
+            chooseFile(join, robot, png);
+            activate(join, robot);
+            AppDriver.awaitConfirmation(join);
+            join.list("join.confirm.choices").clickItem(1);
+            assertThat(GuiActionRunner.execute(confirmation::fromText)).isEqualTo("From: Dave");
+            join.button("join.confirm.ok").click();
+            AppDriver.await("Bob's one chat is with Dave, and active", () -> bob.chats().size() == 1
+                    && bob.chats().getFirst().name().equals("Dave")
+                    && bob.chats().getFirst().phase() == parley.chat.ChatPhase.ACTIVE);
+            assertThat(carol.service.chat(carolInvite.chat()).get(10, TimeUnit.SECONDS).phase())
+                    .as("Carol's invite was not answered").isEqualTo(parley.chat.ChatPhase.INVITED);
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ class OfflineSendIT {
         DialogFixture join = bob.openJoin();
         join.textBox("join.link").setText(link);
         join.button("join.link.go").click();
+        AppDriver.confirmOwnBrokerJoin(join, "Alice");
         bob.awaitOpenActiveChat();
         alice.awaitOpenActiveChat();
         AppDriver.await("Alice online", () -> connectionLine(alice).startsWith("Online"));

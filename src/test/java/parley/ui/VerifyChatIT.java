@@ -37,6 +37,7 @@ class VerifyChatIT {
         DialogFixture join = bob.openJoin();
         join.textBox("join.link").setText(link);
         join.button("join.link.go").click();
+        AppDriver.confirmOwnBrokerJoin(join, "Alice");
         bob.awaitOpenActiveChat();
         alice.awaitOpenActiveChat();
         assertThat(alice.openChat().verified()).isFalse();

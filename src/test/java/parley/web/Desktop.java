@@ -48,7 +48,6 @@ final class Desktop implements AutoCloseable {
         BrokerProfile own = new BrokerProfile(Optional.of(broker.mqttsUri()), Optional.of(broker.wssUri()),
                 Optional.of(web), Optional.of(broker.caFile()), user, password);
         ChatService service = ChatService.start(new ChatServiceConfig(store, transport, Optional.of(own),
-                new ChatServiceConfig.Access(Optional.of(broker.caFile()), user, password),
                 Optional.of(name), Clock.systemUTC(),
                 ChatTimings.standard().withResend(Duration.ofMillis(1000), Duration.ofSeconds(4))));
         return new Desktop(store, transport, service);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import parley.crypto.InboxId;
 import parley.testing.BrokerStack;
+import parley.testing.TestPki;
 import parley.testing.BrokerStackExtension;
 import parley.transport.BrokerProfile;
 import parley.transport.ConnectionListener;

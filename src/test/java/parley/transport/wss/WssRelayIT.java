@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import parley.testing.TestPki;
 
 /**
  * Paho clients over {@code wss://} through {@link FragmentingRelay} (TLS, certificates made by openssl) to a real

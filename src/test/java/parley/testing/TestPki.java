@@ -1,4 +1,4 @@
-package parley.transport.wss;
+package parley.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,23 +16,23 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Certificates made by the real {@code openssl} for one test class: CAs, and server certificates they sign. */
-final class TestPki {
+public final class TestPki {
     private static final char[] PASSWORD = "test-only".toCharArray();
     private final Path dir;
 
-    TestPki(Path dir) {
+    public TestPki(Path dir) {
         this.dir = dir;
     }
 
     /** A self-signed CA named {@code name}. */
-    void createCa(String name) {
+    public void createCa(String name) {
         openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=Parley test " + name,
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
     }
 
     /** A server certificate {@code name} for {@code subjectAltName} (e.g. {@code DNS:localhost,IP:127.0.0.1}). */
-    void createServer(String name, String ca, String subjectAltName) throws IOException {
+    public void createServer(String name, String ca, String subjectAltName) throws IOException {
         openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
         Files.writeString(dir.resolve(name + ".ext"), "subjectAltName=" + subjectAltName + "\n"
@@ -44,7 +44,7 @@ final class TestPki {
     }
 
     /** What a server presenting certificate {@code name} uses. */
-    SSLContext serverContext(String name) throws IOException, GeneralSecurityException {
+    public SSLContext serverContext(String name) throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve(name + ".p12"))) {
             keys.load(in, PASSWORD);
@@ -57,7 +57,7 @@ final class TestPki {
     }
 
     /** A client context trusting only CA {@code ca}. */
-    SSLContext clientContextTrusting(String ca) throws IOException, GeneralSecurityException {
+    public SSLContext clientContextTrusting(String ca) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(dir.resolve(ca + ".pem"))) {
