@@ -82,6 +82,30 @@ class ListenBacklogIT {
         }
     }
 
+    /** The measurement: the inviter writes 20 messages the moment the chat is ready, while Bob's join runs. */
+    @Test
+    void listenAfterAJoinReportsWhatTheJoinTookIn(BrokerStack stack) throws Exception {
+        try (Party alice = Party.start("Alice", dir.resolve("alice"), stack, Optional.of(stack.mqttsUri()),
+                Optional.of(stack.wssUri()), ChatTimings.standard())) {
+            List<String> texts = IntStream.rangeClosed(1, 20).mapToObj(i -> "right after the welcome " + i).toList();
+            alice.service.addListener(e -> {
+                if (e instanceof ChatEvent.ChatReady ready) {
+                    texts.forEach(t -> alice.service.send(ready.chat(), t)); // queued on the chat thread, in order
+                }
+            });
+            String link = alice.service.createInvite(Optional.empty()).join().link();
+            Run join = bob("--name", "Bob", "--ca", stack.caFile().toString(), "join", link);
+            assertThat(join.code()).as(join.err()).isZero();
+            long takenIn = bob("history", "Alice", "--limit", "30").out().lines()
+                    .filter(l -> l.contains("\"from\":\"peer\"")).count();
+            System.out.println("listenAfterAJoin: the join took in " + takenIn + " of 20");
+
+            Run listen = bob("listen", "--count", "20", "--timeout", "30s");
+            assertThat(listen.code()).as(listen.err()).isZero();
+            assertThat(listen.peerTexts()).containsExactlyElementsOf(texts);
+        }
+    }
+
     private static ChatId awaitReady(Party alice) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
