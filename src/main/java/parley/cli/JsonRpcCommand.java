@@ -46,8 +46,10 @@ final class JsonRpcCommand implements Callable<Integer> {
         ProfileOpener.OpenProfile profile = parent.open();
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
-            if (closed.compareAndSet(false, true)) {
-                profile.close();
+            synchronized (closed) { // SIGTERM's hook and the end of stdin may race: the second waits for the first
+                if (!closed.getAndSet(true)) {
+                    profile.close();
+                }
             }
         };
         EventWaiter events = new EventWaiter(profile.chats());
