@@ -55,6 +55,7 @@ public final class ChatService implements AutoCloseable {
     final ScheduledExecutorService thread;
     private final Map<ChatId, ChatSession> sessions = new LinkedHashMap<>();
     private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ShownMarks shown;
     private volatile boolean closed;
 
     private ChatService(ChatServiceConfig config) {
@@ -65,6 +66,7 @@ public final class ChatService implements AutoCloseable {
         this.displayName = config.displayName();
         this.clock = config.clock();
         this.timings = config.timings();
+        this.shown = new ShownMarks(store);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-chat");
             t.setDaemon(true);
@@ -248,8 +250,33 @@ public final class ChatService implements AutoCloseable {
             ChatSession s = session(chat);
             sessions.remove(chat);
             s.delete("deleted");
+            shown.forget(chat);
             return null;
         }).thenCompose(x -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Up to {@code limit} incoming messages of {@code chat} that no listener has shown yet ({@link #markShown}),
+     * oldest first: what earlier commands took in while nobody was listening.
+     */
+    public CompletableFuture<List<Message>> unshown(ChatId chat, int limit) {
+        return call(() -> {
+            session(chat);
+            List<Message> page = new ArrayList<>();
+            for (StoredMessage m : store.incomingAfter(chat.value(), shown.of(chat), limit)) {
+                page.add(toMessage(chat, m));
+            }
+            return page;
+        });
+    }
+
+    /** Records that a listener has written out the chat's incoming messages up to {@code ordinal}. */
+    public CompletableFuture<Void> markShown(ChatId chat, long ordinal) {
+        return call(() -> {
+            session(chat);
+            shown.advance(chat, ordinal, sessions.keySet());
+            return null;
+        });
     }
 
     /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import parley.chat.ChatEvent;
 import parley.chat.ChatId;
+import parley.chat.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code parley listen [CHAT]}: stays connected and prints what happens as JSON lines. */
 @Command(name = "listen", description = {
         "Stay online: receive, acknowledge and re-send, printing events as JSON lines on stdout.",
-        "Events: message, delivery, dropped, ready, removed, unanswered, connection."})
+        "Events: message, delivery, dropped, ready, removed, unanswered, connection.",
+        "Messages that earlier commands took in and no listen has shown yet come first."})
 final class ListenCommand implements Callable<Integer> {
     @ParentCommand
     ParleyCommand parent;
@@ -42,7 +44,11 @@ final class ListenCommand implements Callable<Integer> {
              EventWaiter events = new EventWaiter(profile.chats())) {
             Optional<ChatId> only = chat == null ? Optional.empty() : Optional.of(profile.chats().resolve(chat).join());
             Instant deadline = timeout == null ? Instant.MAX : Instant.now().plus(timeout);
-            int received = 0;
+            Backlog backlog = new Backlog(profile.chats());
+            int received = backlog.drain(only, count == null ? Integer.MAX_VALUE : count, m -> {
+                out.println(JsonLines.message(m));
+                out.flush();
+            });
             while (count == null || received < count) {
                 Duration left = deadline == Instant.MAX ? Duration.ofDays(1) : Duration.between(Instant.now(), deadline);
                 if (left.isNegative() || left.isZero()) {
@@ -55,13 +61,19 @@ final class ListenCommand implements Callable<Integer> {
                 if (event.isEmpty() || (only.isPresent() && !only.get().equals(event.get().chat()))) {
                     continue;
                 }
-                if (event.get() instanceof ChatEvent.MessageAdded added && !added.message().outgoing()) {
-                    received++;
+                Optional<Message> incoming = event.get() instanceof ChatEvent.MessageAdded added
+                        && !added.message().outgoing() ? Optional.of(added.message()) : Optional.empty();
+                if (incoming.isPresent() && !backlog.isNew(incoming.get())) {
+                    continue; // the backlog above printed it
                 }
                 JsonLines.event(event.get()).ifPresent(line -> {
                     out.println(TerminalText.json(line));
                     out.flush();
                 });
+                if (incoming.isPresent()) {
+                    received++;
+                    backlog.shown(incoming.get());
+                }
             }
             return ExitCode.OK.code;
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
                 ListenCommand.class, HistoryCommand.class, RenameCommand.class, DeleteCommand.class,
                 SafetyCommand.class, VerifyCommand.class, RekeyCommand.class, PassphraseCommand.class,
+                JsonRpcCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug)", "2:wrong command line",

@@ -3,10 +3,8 @@ package parley.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import parley.chat.ChatEvent;
 import parley.chat.ChatId;
 import parley.chat.Delivery;
 import parley.chat.Message;
@@ -20,8 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code parley send CHAT TEXT}: sends one message and waits until the broker (or the peer) has it. */
 @Command(name = "send", description = "Send a message. It is kept in the outbox until your friend acknowledges it.")
 final class SendCommand implements Callable<Integer> {
-    enum Until { queued, sent, delivered }
-
     @ParentCommand
     ParleyCommand parent;
 
@@ -43,7 +39,7 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--until", defaultValue = "sent",
             description = "Wait until the message is queued, sent (the broker took it; default) or delivered "
                     + "(your friend's Parley acknowledged it).")
-    Until until;
+    DeliveryWait.Until until;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
             description = "How long to wait (default 30s). The message stays in the outbox either way.")
@@ -58,34 +54,10 @@ final class SendCommand implements Callable<Integer> {
             String message = new ArgumentInput("message", parley.protocol.Msg.MAX_TEXT_BYTES)
                     .read(Optional.ofNullable(text), Optional.ofNullable(file), parent.stdin);
             Message sent = profile.chats().send(id, message).join();
-            Instant deadline = Instant.now().plus(timeout);
-            Delivery reached = sent.delivery();
-            while (!reaches(reached)) {
-                Optional<ChatEvent> event = events.next(Duration.between(Instant.now(), deadline));
-                if (event.isEmpty()) {
-                    throw new CliFailure(ExitCode.TIMEOUT, "message " + sent.id() + " is " + describe(reached)
-                            + " but not yet " + until + "; it stays in the outbox and goes out with the next run");
-                }
-                EventWaiter.failOnBrokerRefusal(event.get(), id);
-                if (event.get() instanceof ChatEvent.DeliveryChanged d && d.message().equals(sent.id())) {
-                    reached = d.delivery();
-                }
-            }
+            Delivery reached = DeliveryWait.await(events, sent, until, timeout);
             out.println(sent.id() + " " + reached.name().toLowerCase());
             out.flush();
             return ExitCode.OK.code;
         }
-    }
-
-    private boolean reaches(Delivery d) {
-        return switch (until) {
-            case queued -> true;
-            case sent -> d == Delivery.SENT || d == Delivery.DELIVERED;
-            case delivered -> d == Delivery.DELIVERED;
-        };
-    }
-
-    private static String describe(Delivery d) {
-        return d == Delivery.QUEUED ? "queued (the broker has not taken it)" : d.name().toLowerCase();
     }
 }

@@ -82,6 +82,19 @@ final class MessageTable {
         }
     }
 
+    /** Incoming messages after {@code afterOrdinal}, oldest first: what a listener has not shown yet. */
+    static List<StoredMessage> incomingAfter(Connection c, BlobCodec codec, String chatId, long afterOrdinal, int limit)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM messages"
+                + " WHERE chat_id = ? AND ordinal > ? AND direction = ? ORDER BY chat_id, ordinal LIMIT ?")) {
+            select.setString(1, chatId);
+            select.setLong(2, afterOrdinal);
+            select.setString(3, code(Direction.IN));
+            select.setInt(4, limit);
+            return list(select, codec);
+        }
+    }
+
     static List<StoredMessage> outbox(Connection c, BlobCodec codec, String chatId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM messages"
                 + " WHERE chat_id = ? AND status IN (?, ?) AND direction = ? ORDER BY ordinal")) {

@@ -370,6 +370,17 @@ public final class ProfileStore implements AutoCloseable {
         }
     }
 
+    /** Up to {@code limit} incoming messages with an ordinal above {@code afterOrdinal}, oldest first. */
+    public List<StoredMessage> incomingAfter(String chatId, long afterOrdinal, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> MessageTable.incomingAfter(c, codec, chatId, afterOrdinal, limit));
+        }
+    }
+
     /** Outgoing messages the peer has not acked yet (QUEUED or SENT), oldest first. */
     public List<StoredMessage> outbox(String chatId) {
         synchronized (lock) {

@@ -1,0 +1,209 @@
+package parley.app;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A long-running process on pipes, as a bot's controller runs it: lines written to its stdin, its stdout read
+ * line by line (JSON lines parsed as they come), stderr kept in a file. A cleared environment like
+ * {@link ImageProcess}: {@code PATH=/usr/bin:/bin}, a private HOME.
+ */
+final class RpcProcess implements AutoCloseable {
+    private final Process process;
+    private final Writer stdin;
+    private final Path err;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private RpcProcess(List<String> command, Path home, Map<String, String> extraEnvironment) throws IOException {
+        Files.createDirectories(home);
+        this.err = Files.createTempFile(home, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("HOME", home.toString());
+        env.put("LANG", "C.UTF-8");
+        env.putAll(extraEnvironment);
+        this.process = builder.start();
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.reader = Thread.ofPlatform().daemon().name("rpc-stdout").start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("(stdout failed: " + e + ")");
+            }
+        });
+    }
+
+    /** The image's {@code bin/parley ARGS... jsonrpc}. */
+    static RpcProcess jsonrpc(Path home, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        command.addAll(List.of(args));
+        command.add("jsonrpc");
+        return new RpcProcess(command, home, Map.of());
+    }
+
+    static RpcProcess start(List<String> command, Path home, Map<String, String> env) throws IOException {
+        return new RpcProcess(command, home, env);
+    }
+
+    static Path launcher() {
+        Path launcher = ImageProcess.IMAGE.resolve("bin/parley").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) {
+            throw new AssertionError(launcher + " is missing: run `mvn package` (or verify) first");
+        }
+        return launcher;
+    }
+
+    void writeLine(String line) throws IOException {
+        stdin.write(line + "\n");
+        stdin.flush();
+    }
+
+    /** Sends a JSON-RPC request. */
+    void request(Object id, String method, JsonObject params) throws IOException {
+        JsonObject r = new JsonObject();
+        r.addProperty("jsonrpc", "2.0");
+        r.add("id", JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id)));
+        r.addProperty("method", method);
+        r.add("params", params);
+        writeLine(r.toString());
+    }
+
+    static JsonObject params(String... keyValues) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            o.addProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return o;
+    }
+
+    /** Every line it wrote, parsed (a line that is not JSON fails the test). */
+    List<JsonObject> received() {
+        return lines.stream().map(l -> {
+            try {
+                return JsonParser.parseString(l).getAsJsonObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("not a JSON object line: " + l + "\n" + this);
+            }
+        }).toList();
+    }
+
+    /** The reply to request {@code id}, waiting for it. */
+    JsonObject awaitReply(Object id, Duration timeout) {
+        JsonElement wanted = JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id));
+        return await("the reply to " + id, o -> wanted.equals(o.get("id")), timeout);
+    }
+
+    /** The successful reply to request {@code id} (an id may also have had an error reply, e.g. a duplicate). */
+    JsonObject awaitResult(Object id, Duration timeout) {
+        JsonElement wanted = JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id));
+        return await("the result of " + id, o -> wanted.equals(o.get("id")) && o.has("result"), timeout);
+    }
+
+    /** The first event (params of an {@code event} notification) that matches, waiting for it. */
+    JsonObject awaitEvent(String what, Predicate<JsonObject> test, Duration timeout) {
+        return await(what, o -> "event".equals(string(o, "method")) && test.test(o.getAsJsonObject("params")),
+                timeout).getAsJsonObject("params");
+    }
+
+    List<JsonObject> events() {
+        return received().stream().filter(o -> "event".equals(string(o, "method")))
+                .map(o -> o.getAsJsonObject("params")).toList();
+    }
+
+    static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private JsonObject await(String what, Predicate<JsonObject> test, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (JsonObject o : received()) {
+                if (test.test(o)) {
+                    return o;
+                }
+            }
+            if (!process.isAlive() && !reader.isAlive()) {
+                break;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("waited " + timeout + " for " + what + "\n" + this);
+    }
+
+    /** Index of a line in arrival order, for ordering checks. */
+    int indexOf(JsonObject line) {
+        return received().indexOf(line);
+    }
+
+    void closeInput() throws IOException {
+        stdin.close();
+    }
+
+    /** Sends SIGTERM. */
+    void terminate() {
+        process.destroy();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + "\n" + this);
+        }
+        reader.join(timeout.toMillis());
+        return process.exitValue();
+    }
+
+    String stderr() {
+        try {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(stderr unreadable: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public String toString() {
+        return "--- stdout\n" + String.join("\n", lines) + "\n--- stderr\n" + stderr();
+    }
+}
