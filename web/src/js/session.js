@@ -33,6 +33,7 @@ export class ChatSession {
     this.keyTimer = null;
     this.lifetimeTimer = null; // joiner: when a welcome becomes late and the join has failed
     this.deleted = false;
+    this.closed = false; // close() was called and no connect() since
     this.live = false; // inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives
     this.readyAnnounced = false;
     this.answerUnsent = false; // responder: our rekey-ok has not been taken by the broker yet
@@ -62,6 +63,7 @@ export class ChatSession {
   }
 
   connect() {
+    this.closed = false;
     const inbox = this.record.ownInbox;
     const connection = this.service.openConnection(this.record.wss, inbox, {
       message: (bytes, retained) => this.service.run(async () => {
@@ -92,6 +94,7 @@ export class ChatSession {
   }
 
   close() {
+    this.closed = true; // work still queued on the service must not arm timers for a closed session
     clearTimeout(this.phaseTimer);
     clearTimeout(this.resendTimer);
     clearTimeout(this.ackTimer);
@@ -208,9 +211,9 @@ export class ChatSession {
     r.lastActivity = now;
     await this.persist();
     this.retire(inviteInbox);
-    this.armKeyTimer();
     this.service.emit('chat-changed', this.snapshot());
     this.connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
+    this.armKeyTimer();
   }
 
   async welcomeArrived(welcome) {
@@ -544,7 +547,7 @@ export class ChatSession {
   armKeyTimer() {
     clearTimeout(this.keyTimer);
     this.keyTimer = null;
-    if (this.record.phase !== 'active' || this.deleted) return;
+    if (this.record.phase !== 'active' || this.deleted || this.closed) return;
     // setTimeout holds at most 2^31-1 ms; a later event re-arms when this one fires
     const delay = Math.min(2 ** 31 - 1, Math.max(0, nextKeyEvent(this.record, this.timings) - Date.now()));
     this.keyTimer = setTimeout(() => this.service.run(async () => {
