@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import parley.store.ProfileStore;
 import parley.transport.BrokerProfile;
-import parley.transport.MqttTransport;
+import parley.transport.Transport;
 
 /**
  * What a chat service is built from.
@@ -15,7 +15,7 @@ import parley.transport.MqttTransport;
  *                    inviter's, named in the invite)
  * @param displayName sent in joins and welcomes (display only, never trusted by the peer)
  */
-public record ChatServiceConfig(ProfileStore store, MqttTransport transport, Optional<BrokerProfile> broker,
+public record ChatServiceConfig(ProfileStore store, Transport transport, Optional<BrokerProfile> broker,
                                 Access access, Optional<String> displayName, Clock clock, ChatTimings timings) {
     /** How to reach and log in to a broker, apart from its address. {@code toString} hides the password. */
     public record Access(Optional<Path> caFile, Optional<String> username, Optional<String> password) {

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
@@ -47,25 +45,27 @@ final class ChatSession {
     /** The outbox id under which our pending rekey is re-sent until its rekey-ok arrives. */
     private static final String REKEY = "rekey";
 
-    private final ChatService service;
+    private final ChatContext ctx;
     final ChatRecord record;
     private InboxConnection connection;
     private ConnectionState connectionState = new ConnectionState.Closed();
     private final Map<String, ResendBackoff> resends = new LinkedHashMap<>();
     private final List<MessageId> pendingAcks = new ArrayList<>();
     private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
-    private ScheduledFuture<?> ackFlush;
-    private ScheduledFuture<?> resendTimer;
-    private ScheduledFuture<?> phaseTimer;
-    private ScheduledFuture<?> keyTimer;
+    private Scheduler.Scheduled ackFlush;
+    private Scheduler.Scheduled resendTimer;
+    /** When {@link #resendTimer} fires. */
+    private Instant resendTimerAt;
+    private Scheduler.Scheduled phaseTimer;
+    private Scheduler.Scheduled keyTimer;
     private boolean deleted;
     /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
     private boolean readyAnnounced;
     /** Responder: our rekey-ok has not been taken by the broker yet. */
     private boolean answerUnsent;
 
-    ChatSession(ChatService service, ChatRecord record) {
-        this.service = service;
+    ChatSession(ChatContext ctx, ChatRecord record) {
+        this.ctx = ctx;
         this.record = record;
     }
 
@@ -76,17 +76,17 @@ final class ChatSession {
         record.retiring.ifPresent(this::retire);
         switch (record.phase) {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
-            case JOINING -> schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
-                    () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
+            case JOINING -> schedulePhaseTimer(ctx.clock().instant().plus(ctx.timings().joinUnanswered()),
+                    () -> ctx.emit(new ChatEvent.JoinUnanswered(record.id)));
             case ACTIVE -> armKeyTimer();
         }
         connect();
     }
 
     private void connect() {
-        BrokerProfile profile = service.profileFor(record);
+        BrokerProfile profile = ctx.brokerFor().apply(record);
         InboxId inbox = record.ownInbox;
-        connection = service.transport.open(profile, inbox, new ConnectionListener() {
+        connection = ctx.transport().open(profile, inbox, new ConnectionListener() {
             @Override
             public void onMessage(byte[] payload, boolean retained) {
                 if (connection != null && record.ownInbox.equals(inbox) && !deleted) {
@@ -100,13 +100,13 @@ final class ChatSession {
                     connectionChanged(state);
                 }
             }
-        }, service.thread);
+        }, ctx.scheduler());
         connection.start();
     }
 
     private void connectionChanged(ConnectionState state) {
         connectionState = state;
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         if (state instanceof ConnectionState.Connected) {
             sendUnsentAnswer(); // before anything under the new key
             resendAll();
@@ -129,9 +129,8 @@ final class ChatSession {
         deleted = true;
         close();
         retire(record.ownInbox);
-        service.store.deleteChat(record.id.value());
-        service.forget(record.id);
-        service.emit(new ChatEvent.ChatRemoved(record.id, why));
+        ctx.store().deleteChat(record.id.value());
+        ctx.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
 
     private void expireInvite() {
@@ -143,14 +142,14 @@ final class ChatSession {
 
     /** Makes the broker forget an inbox's session, so nothing queued for it survives (PROTOCOL.md section 4). */
     private void retire(InboxId inbox) {
-        BrokerProfile profile = service.profileFor(record);
-        service.transport.open(profile, inbox, new ConnectionListener() {
+        BrokerProfile profile = ctx.brokerFor().apply(record);
+        ctx.transport().open(profile, inbox, new ConnectionListener() {
             @Override
             public void onMessage(byte[] payload, boolean retained) {}
 
             @Override
             public void onStateChanged(ConnectionState state) {}
-        }, service.thread).retire().whenCompleteAsync((ok, failure) -> {
+        }, ctx.scheduler()).retire().whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, "could not retire inbox {0} yet: {1}", inbox.abbreviated(), failure.getMessage());
                 return; // kept in record.retiring: tried again on the next start
@@ -159,7 +158,7 @@ final class ChatSession {
                 record.retiring = Optional.empty();
                 persist();
             }
-        }, service.thread);
+        }, ctx.scheduler());
     }
 
     // ---- receiving ----
@@ -219,7 +218,7 @@ final class ChatSession {
 
     /** The inviter's side of the join: new inbox, new key, welcome, retire the invite inbox. */
     private void acceptJoin(Join join) {
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         FreshAgreement agreed = FreshAgreement.with(join.epk(), record.inviteKey);
         InboxId inviteInbox = record.ownInbox;
         close();
@@ -227,7 +226,7 @@ final class ChatSession {
         record.ownInbox = InboxId.random();
         becomeActive(agreed.key(), join.inbox(), join.id(), join.seq(), join.name(), now);
         record.handshake = Optional.of(new Handshake(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                agreed.ownPublic(), service.displayName));
+                agreed.ownPublic(), ctx.displayName()));
         record.handshakeConfirmed = false;
         persist();
         LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
@@ -265,7 +264,7 @@ final class ChatSession {
 
     /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm. */
     private void completeJoin(Welcome welcome) {
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         byte[] secret = record.ephemeralPrivate.orElseThrow();
         EphemeralKeyPair ephemeral = EphemeralKeyPair.restore(secret, record.handshake.orElseThrow().epk());
         ChatKey chatKey;
@@ -285,7 +284,7 @@ final class ChatSession {
         armKeyTimer();
         queueAck(welcome.id());
         flushAcks();
-        service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
+        ctx.emit(new ChatEvent.ChatReady(record.id, snapshot()));
     }
 
     /**
@@ -300,7 +299,7 @@ final class ChatSession {
             changed = true;
         }
         long used = record.epochOf(key).map(EpochKey::epoch).orElse(-1L);
-        Instant eraseAt = service.clock.instant().plus(service.timings.oldKeyGrace());
+        Instant eraseAt = ctx.clock().instant().plus(ctx.timings().oldKeyGrace());
         for (int i = 0; i < record.epochs.size(); i++) {
             EpochKey e = record.epochs.get(i);
             if (e.epoch() < used && e.eraseAt().isEmpty()) {
@@ -316,7 +315,7 @@ final class ChatSession {
 
     private void messageArrived(Msg msg) {
         queueAck(msg.id()); // duplicates too: the sender re-sends until it hears an ack
-        if (service.store.hasMessage(record.id.value(), Direction.IN, msg.id().value())) {
+        if (ctx.store().hasMessage(record.id.value(), Direction.IN, msg.id().value())) {
             drop(DropReason.DUPLICATE);
             return;
         }
@@ -326,19 +325,19 @@ final class ChatSession {
         }
         record.peerSeq = Math.max(record.peerSeq, msg.seq());
         record.unread++;
-        record.lastActivity = Optional.of(service.clock.instant());
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
+        record.lastActivity = Optional.of(ctx.clock().instant());
+        StoredMessage stored = ctx.store().addMessage(record.id.value(), ChatRecordCodec.encode(record),
                 msg.id().value(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED,
                 msg.text().getBytes(StandardCharsets.UTF_8));
-        service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        ctx.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
+        ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
 
     private void ackArrived(Ack ack) {
         for (MessageId id : ack.ids()) {
             resends.remove(id.value());
-            if (service.store.setStatus(record.id.value(), id.value(), Status.DELIVERED)) {
-                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.DELIVERED));
+            if (ctx.store().setStatus(record.id.value(), id.value(), Status.DELIVERED)) {
+                ctx.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.DELIVERED));
             }
         }
         if (resends.isEmpty()) {
@@ -349,7 +348,7 @@ final class ChatSession {
     private void drop(DropReason reason) {
         drops.merge(reason, 1L, Long::sum);
         LOG.log(Level.DEBUG, "chat {0}: dropped a payload ({1})", record.id, reason.label());
-        service.emit(new ChatEvent.PayloadDropped(record.id, reason));
+        ctx.emit(new ChatEvent.PayloadDropped(record.id, reason));
     }
 
     // ---- sending ----
@@ -360,7 +359,7 @@ final class ChatSession {
                     ? "nobody has joined this invite yet"
                     : "the chat is not ready: waiting for the inviter's welcome");
         }
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         Msg msg;
         byte[] sealedForCheck;
         try {
@@ -373,12 +372,12 @@ final class ChatSession {
         record.sentSinceRekey++;
         record.lastActivity = Optional.of(now);
         // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
-        StoredMessage stored = service.store.addMessage(record.id.value(), ChatRecordCodec.encode(record),
+        StoredMessage stored = ctx.store().addMessage(record.id.value(), ChatRecordCodec.encode(record),
                 msg.id().value(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED,
                 text.getBytes(StandardCharsets.UTF_8));
         publishMessage(msg.id(), sealedForCheck);
         Message message = ChatService.toMessage(record.id, stored);
-        service.emit(new ChatEvent.MessageAdded(record.id, message));
+        ctx.emit(new ChatEvent.MessageAdded(record.id, message));
         rekeyIfDue();
         return message;
     }
@@ -388,21 +387,21 @@ final class ChatSession {
     }
 
     private void publishMessage(MessageId id, byte[] payload) {
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         ResendBackoff previous = resends.get(id.value());
         ResendBackoff next = previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax());
+                ? ResendBackoff.after(now, ctx.timings().resendFirst())
+                : previous.next(now, ctx.timings().resendMax());
         resends.put(id.value(), next);
         armResendTimer(next.due());
         if (!(connectionState instanceof ConnectionState.Connected)) {
             return; // stays queued: sent after the next connect
         }
         connection.publish(record.peerInbox.orElseThrow(), payload).whenCompleteAsync((ok, failure) -> {
-            if (failure == null && !deleted && service.store.setStatus(record.id.value(), id.value(), Status.SENT)) {
-                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.SENT));
+            if (failure == null && !deleted && ctx.store().setStatus(record.id.value(), id.value(), Status.SENT)) {
+                ctx.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.SENT));
             }
-        }, service.thread);
+        }, ctx.scheduler());
     }
 
     /** Re-sends the handshake and every unacknowledged message now (after a connect) under the current key. */
@@ -414,7 +413,7 @@ final class ChatSession {
         if (deleted) {
             return;
         }
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
             sendHandshake(now);
         }
@@ -422,7 +421,7 @@ final class ChatSession {
             sendRekeyOffer(now);
         }
         if (record.phase == ChatPhase.ACTIVE) {
-            for (StoredMessage m : service.store.outbox(record.id.value())) {
+            for (StoredMessage m : ctx.store().outbox(record.id.value())) {
                 if (everything || isDue(m.messageId(), now)) {
                     Msg msg = new Msg(new MessageId(m.messageId()), record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
                             new String(m.body(), StandardCharsets.UTF_8));
@@ -452,8 +451,8 @@ final class ChatSession {
                 : new Join(h.id(), to, h.seq(), h.ts(), record.ownInbox, h.epk(), h.name());
         ResendBackoff previous = resends.get(HANDSHAKE);
         resends.put(HANDSHAKE, previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax()));
+                ? ResendBackoff.after(now, ctx.timings().resendFirst())
+                : previous.next(now, ctx.timings().resendMax()));
         if (connectionState instanceof ConnectionState.Connected) {
             connection.publish(to, PayloadCodec.seal(p, record.inviteKey)).whenCompleteAsync((ok, failure) -> {
                 if (failure != null) {
@@ -461,9 +460,9 @@ final class ChatSession {
                             failure.getMessage());
                 } else if (record.inviter && !readyAnnounced && !deleted) {
                     readyAnnounced = true;
-                    service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
+                    ctx.emit(new ChatEvent.ChatReady(record.id, snapshot()));
                 }
-            }, service.thread);
+            }, ctx.scheduler());
         }
     }
 
@@ -475,24 +474,21 @@ final class ChatSession {
         if (resends.isEmpty() || deleted) {
             return;
         }
-        boolean armed = resendTimer != null && !resendTimer.isDone();
-        if (armed && newDue != null) {
-            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), newDue).toMillis()) {
-                return;
-            }
+        if (resendTimer != null && newDue != null && !resendTimerAt.isAfter(newDue)) {
+            return;
         }
         Instant earliest = resends.values().stream().map(ResendBackoff::due).min(Instant::compareTo).orElseThrow();
-        if (armed) {
-            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), earliest).toMillis()) {
+        if (resendTimer != null) {
+            if (!resendTimerAt.isAfter(earliest)) {
                 return;
             }
-            resendTimer.cancel(false);
+            resendTimer.cancel();
         }
-        long delay = Math.max(0, Duration.between(service.clock.instant(), earliest).toMillis());
-        resendTimer = service.thread.schedule(() -> {
+        resendTimerAt = earliest;
+        resendTimer = ctx.scheduler().schedule(() -> {
             resendTimer = null;
             resendDue(false);
-        }, delay, TimeUnit.MILLISECONDS);
+        }, Duration.between(ctx.clock().instant(), earliest));
     }
 
     // ---- rekeying (PROTOCOL.md section 5) ----
@@ -505,7 +501,7 @@ final class ChatSession {
         if (record.rekeyOffer.isPresent()) {
             return;
         }
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         EphemeralKeyPair pair = EphemeralKeyPair.generate();
         RekeyOffer offer;
         try {
@@ -527,8 +523,8 @@ final class ChatSession {
             return;
         }
         Instant since = record.currentEpoch().orElseThrow().since();
-        boolean old = !since.plus(service.timings.rekeyAfterAge()).isAfter(service.clock.instant());
-        if (record.sentSinceRekey >= service.timings.rekeyAfterMessages() || old) {
+        boolean old = !since.plus(ctx.timings().rekeyAfterAge()).isAfter(ctx.clock().instant());
+        if (record.sentSinceRekey >= ctx.timings().rekeyAfterMessages() || old) {
             startRekey();
         }
     }
@@ -537,8 +533,8 @@ final class ChatSession {
         RekeyOffer offer = record.rekeyOffer.orElseThrow();
         ResendBackoff previous = resends.get(REKEY);
         resends.put(REKEY, previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax()));
+                ? ResendBackoff.after(now, ctx.timings().resendFirst())
+                : previous.next(now, ctx.timings().resendMax()));
         if (connectionState instanceof ConnectionState.Connected) {
             Rekey rekey = new Rekey(offer.id(), record.peerInbox.orElseThrow(), offer.seq(), offer.ts(), offer.epoch(),
                     offer.epk());
@@ -566,7 +562,7 @@ final class ChatSession {
             record.rekeyOffer = Optional.empty();
             resends.remove(REKEY);
         }
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         FreshAgreement agreed = FreshAgreement.with(rekey.epk(), key);
         RekeyAnswer answer = new RekeyAnswer(rekey.id(), MessageId.random(), record.nextSeq(), now.toEpochMilli(),
                 rekey.epoch(), agreed.ownPublic());
@@ -592,7 +588,7 @@ final class ChatSession {
                     if (failure == null && record.rekeyAnswer.equals(Optional.of(answer))) {
                         answerUnsent = false;
                     }
-                }, service.thread);
+                }, ctx.scheduler());
     }
 
     /** After a connect: an answer that could not go out before goes now, under the key its rekey came under. */
@@ -619,7 +615,7 @@ final class ChatSession {
             record.rekeyOffer = Optional.empty();
             record.rekeyOkTaken = Optional.of(ok.id());
             resends.remove(REKEY);
-            switchTo(new EpochKey(ok.epoch(), next, service.clock.instant(), Optional.empty()));
+            switchTo(new EpochKey(ok.epoch(), next, ctx.clock().instant(), Optional.empty()));
         } else if (record.rekeyOkTaken.equals(Optional.of(ok.id()))) {
             drop(DropReason.DUPLICATE);
         } else {
@@ -634,12 +630,12 @@ final class ChatSession {
         persist();
         LOG.log(Level.INFO, "chat {0}: keys refreshed, now epoch {1}", record.id, next.epoch());
         armKeyTimer();
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
 
     /** Erases replaced keys whose grace has passed, from memory and the profile; re-arms for the next event. */
     private void eraseOldKeys() {
-        Instant now = service.clock.instant();
+        Instant now = ctx.clock().instant();
         boolean removed = record.epochs.removeIf(e -> e.eraseAt().map(t -> !t.isAfter(now)).orElse(false));
         if (removed) {
             long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
@@ -647,7 +643,7 @@ final class ChatSession {
                 record.rekeyAnswer = Optional.empty(); // its key is gone: copies of that rekey can no longer be read
             }
             persist();
-            service.store.forgetReplacedData(); // the old key must not linger in superseded database pages
+            ctx.store().forgetReplacedData(); // the old key must not linger in superseded database pages
             LOG.log(Level.INFO, "chat {0}: erased keys older than epoch {1}", record.id, oldest);
         }
         rekeyIfDue();
@@ -656,25 +652,24 @@ final class ChatSession {
     /** One timer for the next key event: an old key's erasure or the epoch's age limit. */
     private void armKeyTimer() {
         if (keyTimer != null) {
-            keyTimer.cancel(false);
+            keyTimer.cancel();
         }
         if (record.phase != ChatPhase.ACTIVE || deleted) {
             return;
         }
-        Instant next = record.currentEpoch().orElseThrow().since().plus(service.timings.rekeyAfterAge());
+        Instant next = record.currentEpoch().orElseThrow().since().plus(ctx.timings().rekeyAfterAge());
         for (EpochKey e : record.epochs) {
             if (e.eraseAt().isPresent() && e.eraseAt().get().isBefore(next)) {
                 next = e.eraseAt().get();
             }
         }
-        long delay = Math.max(0, Duration.between(service.clock.instant(), next).toMillis());
-        keyTimer = service.thread.schedule(() -> {
+        keyTimer = ctx.scheduler().schedule(() -> {
             keyTimer = null;
             if (!deleted) {
                 eraseOldKeys();
                 armKeyTimer();
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        }, Duration.between(ctx.clock().instant(), next));
     }
 
     SafetyCode safetyCode() {
@@ -697,7 +692,7 @@ final class ChatSession {
         if (!record.verified) {
             record.verified = true;
             persist();
-            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+            ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         }
     }
 
@@ -710,15 +705,14 @@ final class ChatSession {
         if (pendingAcks.size() >= Ack.MAX_IDS) {
             flushAcks();
         } else if (ackFlush == null) {
-            ackFlush = service.thread.schedule(this::flushAcks, service.timings.ackBatch().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ackFlush = ctx.scheduler().schedule(this::flushAcks, ctx.timings().ackBatch());
         }
     }
 
     /** Sends the batched acks; acks are not acked, so a lost one is answered by the sender's re-send. */
     private void flushAcks() {
         if (ackFlush != null) {
-            ackFlush.cancel(false);
+            ackFlush.cancel();
             ackFlush = null;
         }
         if (pendingAcks.isEmpty() || record.phase != ChatPhase.ACTIVE || deleted
@@ -728,7 +722,7 @@ final class ChatSession {
         while (!pendingAcks.isEmpty()) {
             List<MessageId> batch = new ArrayList<>(pendingAcks.subList(0, Math.min(Ack.MAX_IDS, pendingAcks.size())));
             pendingAcks.subList(0, batch.size()).clear();
-            Ack ack = new Ack(MessageId.random(), record.peerInbox.orElseThrow(), service.clock.millis(), batch);
+            Ack ack = new Ack(MessageId.random(), record.peerInbox.orElseThrow(), ctx.clock().millis(), batch);
             connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(ack, currentKey()));
         }
     }
@@ -739,7 +733,7 @@ final class ChatSession {
         if (record.unread != 0) {
             record.unread = 0;
             persist();
-            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+            ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
         }
     }
 
@@ -750,7 +744,7 @@ final class ChatSession {
         }
         record.name = trimmed;
         persist();
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        ctx.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
     }
 
     Map<DropReason, Long> drops() {
@@ -781,7 +775,7 @@ final class ChatSession {
 
     void persist() {
         if (!deleted) {
-            service.store.putChat(record.id.value(), ChatRecordCodec.encode(record));
+            ctx.store().putChat(record.id.value(), ChatRecordCodec.encode(record));
         }
     }
 
@@ -789,20 +783,19 @@ final class ChatSession {
 
     private void schedulePhaseTimer(Instant when, Runnable action) {
         cancelPhaseTimer();
-        long delay = Math.max(0, Duration.between(service.clock.instant(), when).toMillis());
-        phaseTimer = service.thread.schedule(action, delay, TimeUnit.MILLISECONDS);
+        phaseTimer = ctx.scheduler().schedule(action, Duration.between(ctx.clock().instant(), when));
     }
 
     private void cancelPhaseTimer() {
         if (phaseTimer != null) {
-            phaseTimer.cancel(false);
+            phaseTimer.cancel();
             phaseTimer = null;
         }
     }
 
     private void cancelResendTimer() {
         if (resendTimer != null) {
-            resendTimer.cancel(false);
+            resendTimer.cancel();
             resendTimer = null;
         }
     }
@@ -810,12 +803,12 @@ final class ChatSession {
     private void cancelTimers() {
         cancelPhaseTimer();
         if (keyTimer != null) {
-            keyTimer.cancel(false);
+            keyTimer.cancel();
             keyTimer = null;
         }
         cancelResendTimer();
         if (ackFlush != null) {
-            ackFlush.cancel(false);
+            ackFlush.cancel();
             ackFlush = null;
         }
     }
