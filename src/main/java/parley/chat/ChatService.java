@@ -238,7 +238,7 @@ public final class ChatService implements AutoCloseable {
         }).thenCompose(x -> CompletableFuture.completedFuture(null));
     }
 
-    /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */
+    /** Starts a key refresh (docs/protocol.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */
     public CompletableFuture<Void> rekey(ChatId chat) {
         return call(() -> {
             session(chat).startRekey();

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 
 /**
  * A chat key: 32 CSPRNG bytes written as 43 base64url characters. The invite key K, the chat key K2 and every
- * epoch key have this form, and the 43-character string itself is the CryptoJS passphrase (PROTOCOL.md section 2).
+ * epoch key have this form, and the 43-character string itself is the CryptoJS passphrase (docs/protocol.md section 2).
  */
 public final class ChatKey {
     public static final int BYTES = 32;

@@ -65,7 +65,7 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
         return new BrokerProfile(mqtts, wss, Optional.of(base), caFile, username, password);
     }
 
-    /** The URL the desktop connects to: mqtts when present (faster, see PROTOCOL.md section 7), else wss. */
+    /** The URL the desktop connects to: mqtts when present (faster, see docs/protocol.md section 7), else wss. */
     public URI preferred() {
         return mqtts.or(() -> wss).orElseThrow();
     }
@@ -73,7 +73,7 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
     /** {@link #preferred()} spelled as Paho wants it: {@code mqtts://h:p} becomes {@code ssl://h:p}. */
     String pahoUri() {
         URI uri = preferred();
-        // Paho's own websocket module dies on a PING (FACTS.md); ours answers to its own scheme
+        // Paho's own websocket module dies on a PING (its frame reader takes only binary and close frames); ours answers to its own scheme
         if (!uri.getScheme().equalsIgnoreCase("mqtts")) return WssTransportSupport.brokerUri(uri);
         int port = uri.getPort() == -1 ? DEFAULT_MQTTS_PORT : uri.getPort();
         return "ssl://" + uri.getHost() + ":" + port;

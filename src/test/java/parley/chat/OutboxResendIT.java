@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.testing.BrokerStack;
 
 /**
- * The broker silently drops what exceeds {@code max_queued_messages} for an offline client (FACTS.md); the
+ * The broker silently drops what exceeds {@code max_queued_messages} for an offline client, while the sender still gets PUBACKs; the
  * end-to-end acks and the durable outbox must deliver everything anyway.
  */
 class OutboxResendIT {

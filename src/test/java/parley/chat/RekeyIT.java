@@ -31,7 +31,7 @@ import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
 
-/** Key epochs (PROTOCOL.md section 5) between two real chat services through the real broker. */
+/** Key epochs (docs/protocol.md section 5) between two real chat services through the real broker. */
 @ExtendWith(BrokerStackExtension.class)
 class RekeyIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
