@@ -75,3 +75,29 @@ test('strict JSON refuses duplicate keys and keeps number lexemes', () => {
   assert.equal(parseStrict('{"a":3e0}').a.lexical, '3e0');
   assert.equal(parseStrict('{"a":01}'), undefined);
 });
+
+// docs/protocol.md section 3: a join's or welcome's name has the invite link's rule, so a hostile name is dropped
+// before it reaches the page, as the desktop does.
+const joinWithName = (type, name) => sealRaw(JSON.stringify({ t: type, id: randomId(), to: ME, seq: 1,
+  ts: 1700000000000, inbox: random256(), epk: JOIN_EPK, name }));
+// the P-256 generator, uncompressed: a point on the curve
+const JOIN_EPK = Buffer.from('046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296'
+  + '4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5', 'hex').toString('base64url');
+
+for (const name of ['Bob\u001b[2J', '\u001b]0;owned\u0007', 'Bob\r\nAlice: hi', '\u202eecilA', 'A\u2066B', 'x\u0085y',
+  'nul\u0000', '\ufffd']) {
+  for (const type of ['join', 'welcome']) {
+    test(`drops a ${type} whose name is ${JSON.stringify(name)}`, () => {
+      assert.equal(open(joinWithName(type, name), [KEY], ME).reason, 'malformed');
+    });
+  }
+}
+
+test('takes a join or welcome whose name is markup, as text', () => {
+  const name = '<html><img src=http://127.0.0.1:9/p>';
+  for (const type of ['join', 'welcome']) {
+    const opened = open(joinWithName(type, name), [KEY], ME);
+    assert.ok(opened instanceof Accepted, opened.detail);
+    assert.equal(opened.plaintext.name, name);
+  }
+});

@@ -29,3 +29,10 @@ for (const [problem, text] of Object.entries(problems)) {
     assert.throws(() => parseLink(text, NOW), (e) => e.problem === problem);
   });
 }
+
+test('Object.prototype names are unknown fields, ignored as the desktop ignores them', () => {
+  for (const extra of ['&constructor=a&constructor=b', '&__proto__=x&__proto__=y', '&toString', '&hasOwnProperty=',
+    '&__proto__=']) {
+    assert.deepEqual(parseLink(link + extra, NOW), invite, extra);
+  }
+});

@@ -15,6 +15,7 @@ module parley {
 
     exports parley.crypto;
     exports parley.protocol;
+    exports parley.text;
     exports parley.invite;
     exports parley.invite.qr;
     exports parley.store;
@@ -24,5 +25,6 @@ module parley {
 
     opens parley.cli to info.picocli; // picocli fills the commands' annotated fields
 
-    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory;
+    provides org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory with parley.transport.wss.WssNetworkModuleFactory,
+            parley.transport.GuardedTlsNetworkModuleFactory;
 }

@@ -3,6 +3,7 @@
 // (before decrypting), ciphertext, UTF-8, every field and the recipient, and names why it dropped anything.
 // crypto-js 4.2.0 is the global CryptoJS (a classic script in the page, required in node tests).
 import { fromBase64url, fromUtf8, isWellFormed, utf8, wordsToBytes } from './bytes.js';
+import { nameProblem } from './invite.js';
 import { checkedPoint } from './p256.js';
 import { JsonNumber, isObject, parseStrict } from './strict-json.js';
 
@@ -250,9 +251,10 @@ function checkedText(text) {
   return text;
 }
 
+/** A join's or welcome's name has the invite link's rule (docs/protocol.md section 3): no control or bidi characters. */
 function checkedName(name) {
-  if (name.length < 1 || name.length > MAX_NAME_UNITS) throw new Malformed('name must be 1 to 64 characters');
-  if (!isWellFormed(name)) throw new Malformed('name is not valid Unicode');
+  const problem = nameProblem(name);
+  if (problem) throw new Malformed(`name ${problem}`);
   return name;
 }
 

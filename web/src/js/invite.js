@@ -13,6 +13,8 @@ const FIELDS = {
   x: 'expiry time',
 };
 const label = (key) => `the invite's ${FIELDS[key]} (${key})`;
+/** Own properties only: `constructor` or `__proto__` in a link are unknown fields, not Object.prototype's. */
+const isField = (name) => Object.hasOwn(FIELDS, name);
 
 /** A link that is not a usable invite; `problem` is the desktop's InviteException.Problem name. */
 export class InviteError extends Error {
@@ -126,7 +128,7 @@ function looksCutOff(last) {
   const raw = last.value === null ? last.name : `${last.name}=${last.value}`;
   if (/%[0-9A-Fa-f]?$/.test(raw)) return true;
   if (last.value === null) return Object.keys(FIELDS).some((k) => k.startsWith(last.name));
-  if (!(last.name in FIELDS)) return false;
+  if (!isField(last.name)) return false;
   const v = last.value;
   if (v === '') return last.name !== 'n';
   const decoded = formDecode(v);
@@ -161,7 +163,7 @@ export function parseLink(input, now = Date.now()) {
   });
   const known = new Map();
   for (const f of fields) {
-    if (!(f.name in FIELDS)) continue;
+    if (!isField(f.name)) continue;
     if (known.has(f.name)) throw new InviteError('MALFORMED', `the invite link has ${label(f.name)} twice`);
     known.set(f.name, f);
   }

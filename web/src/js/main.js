@@ -1,6 +1,7 @@
 // Boots the browser client: takes an invite link out of the address bar at once (the fragment never reaches a
 // server, and must not linger in history either), makes sure only one tab runs the chats, then starts the service.
 import { pageBroker } from './broker-config.js';
+import { nameProblem } from './invite.js';
 import { ChatService } from './service.js';
 import { Store } from './store.js';
 import { App } from './ui/app.js';
@@ -9,10 +10,16 @@ const NAME_KEY = 'parley.displayName';
 
 const settings = {
   displayName: () => localStorage.getItem(NAME_KEY),
+  /** Keeps `name` (trimmed) if peers would take it; returns why not, or null. */
   setDisplayName(name) {
-    const trimmed = name.trim().slice(0, 64);
-    if (trimmed) localStorage.setItem(NAME_KEY, trimmed);
-    else localStorage.removeItem(NAME_KEY);
+    const trimmed = name.trim();
+    if (!trimmed) {
+      localStorage.removeItem(NAME_KEY);
+      return null;
+    }
+    const problem = nameProblem(trimmed);
+    if (problem === null) localStorage.setItem(NAME_KEY, trimmed);
+    return problem;
   },
 };
 

@@ -5,7 +5,7 @@ import { credentialsFor } from './broker-config.js';
 import { randomId, random256 } from './bytes.js';
 import { InboxConnection } from './connection.js';
 import { seal } from './envelope.js';
-import { formatLink, parseLink } from './invite.js';
+import { formatLink, nameProblem, parseLink } from './invite.js';
 import { generateEphemeral } from './keys.js';
 import { ChatSession } from './session.js';
 
@@ -13,6 +13,7 @@ import { ChatSession } from './session.js';
 export const STANDARD_TIMINGS = {
   resendFirst: 5000, resendMax: 60000, ackBatch: 200, joinUnanswered: 30000, inviteValidity: 24 * 3600 * 1000,
   rekeyAfterMessages: 1000, rekeyAfterAge: 7 * 24 * 3600 * 1000, oldKeyGrace: 3600 * 1000,
+  clockSkew: 5 * 60 * 1000, // a welcome is late once the invite expired this long ago (docs/protocol.md 4.7)
 };
 
 export class ChatService {
@@ -43,8 +44,10 @@ export class ChatService {
     });
   }
 
+  /** The user's name as joins and welcomes carry it; one the peer would refuse (an old stored value) is not sent. */
   displayName() {
-    return this.settings.displayName() || null;
+    const name = this.settings.displayName() || null;
+    return name !== null && nameProblem(name) === null ? name : null;
   }
 
   on(listener) {
@@ -99,7 +102,10 @@ export class ChatService {
     };
   }
 
-  /** Makes an invite on this page's broker: a fresh inbox and key, listening until it expires or is answered. */
+  /**
+   * Makes an invite on this page's broker: a fresh inbox and key, listening until it expires or is answered. Its
+   * snapshot has no `link` until it is live (its inbox subscribed at the broker: 'invite-live').
+   */
   createInvite() {
     return this.run(async () => {
       const now = Date.now();

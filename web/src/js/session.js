@@ -31,7 +31,9 @@ export class ChatSession {
     this.resendTimer = null;
     this.phaseTimer = null;
     this.keyTimer = null;
+    this.lifetimeTimer = null; // joiner: when a welcome becomes late and the join has failed
     this.deleted = false;
+    this.live = false; // inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives
     this.readyAnnounced = false;
     this.answerUnsent = false; // responder: our rekey-ok has not been taken by the broker yet
   }
@@ -50,6 +52,8 @@ export class ChatSession {
     } else if (this.record.phase === 'joining') {
       this.phaseTimer = setTimeout(() => this.service.emit('join-unanswered', this.record.id),
         this.timings.joinUnanswered);
+      this.lifetimeTimer = setTimeout(() => this.service.run(() => this.joinExpired()),
+        Math.max(0, this.lateFrom() - Date.now()));
     } else if (this.record.phase === 'active') {
       if (!this.record.safetyDigits) this.safetyCode(); // a chat agreed before safety codes: computed once
       this.armKeyTimer();
@@ -75,6 +79,11 @@ export class ChatSession {
     this.connectionState = state;
     this.service.emit('chat-changed', this.snapshot());
     if (state.status === 'online') {
+      if (this.record.phase === 'invited' && !this.live) {
+        this.live = true; // the SUBACK came: the broker now keeps what is sent to the invite inbox
+        this.service.emit('invite-live', this.snapshot());
+        this.service.emit('chat-changed', this.snapshot());
+      }
       this.sendUnsentAnswer(); // before anything under the new key
       await this.resendDue(true);
       this.flushAcks();
@@ -87,6 +96,8 @@ export class ChatSession {
     clearTimeout(this.resendTimer);
     clearTimeout(this.ackTimer);
     clearTimeout(this.keyTimer);
+    clearTimeout(this.lifetimeTimer);
+    this.lifetimeTimer = null;
     this.ackTimer = null;
     this.resendTimer = null;
     this.keyTimer = null;
@@ -166,6 +177,8 @@ export class ChatSession {
   async joinArrived(join) {
     const r = this.record;
     if (!r.inviter) this.drop('unexpected');
+    else if (r.phase === 'invited' && Date.now() >= r.expires) this.drop('expired');
+    else if (r.phase === 'invited' && join.inbox === r.ownInbox) this.drop('wrong-inbox'); // our invite inbox
     else if (r.phase === 'invited') await this.acceptJoin(join);
     else if (r.acceptedJoin === join.id) this.drop('duplicate');
     else this.drop('unexpected'); // only the first valid join is accepted
@@ -203,11 +216,36 @@ export class ChatSession {
   async welcomeArrived(welcome) {
     const r = this.record;
     if (r.inviter) this.drop('unexpected');
-    else if (r.phase === 'joining') await this.completeJoin(welcome);
+    else if (r.phase === 'expired' || (r.phase === 'joining' && Date.now() >= this.lateFrom())) {
+      this.drop('expired'); // whoever holds the old QR code could have sent it
+      await this.joinExpired();
+    } else if (r.phase === 'joining' && (welcome.inbox === r.ownInbox || welcome.inbox === r.peerInbox)) {
+      this.drop('wrong-inbox'); // before the ephemeral key is used: the real welcome can still come
+    } else if (r.phase === 'joining') await this.completeJoin(welcome);
     else if (r.acceptedJoin === welcome.id) {
       this.drop('duplicate');
       this.queueAck(welcome.id); // our ack may have been lost: the inviter re-sends until it sees one
     } else this.drop('unexpected');
+  }
+
+  /** The joiner's lifetime rules (docs/protocol.md section 4, step 7), all on the local clock. */
+  lateFrom() {
+    return this.record.expires + this.timings.clockSkew;
+  }
+
+  /**
+   * The invite expired without a welcome: stop for good, drop the ephemeral key, and say so. The inbox stays
+   * connected so that late welcomes are drained and counted until the user forgets the chat.
+   */
+  async joinExpired() {
+    const r = this.record;
+    if (r.phase !== 'joining' || this.deleted) return;
+    r.phase = 'expired';
+    r.ephemeralPrivate = null; // and with the next put, gone from IndexedDB
+    this.resends.delete(HANDSHAKE);
+    clearTimeout(this.phaseTimer);
+    await this.persist();
+    this.service.emit('chat-changed', this.snapshot());
   }
 
   /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm with an ack. */
@@ -227,6 +265,7 @@ export class ChatSession {
     r.lastActivity = now;
     this.resends.delete(HANDSHAKE);
     clearTimeout(this.phaseTimer);
+    clearTimeout(this.lifetimeTimer);
     await this.persist();
     this.armKeyTimer();
     this.queueAck(welcome.id);
@@ -299,7 +338,8 @@ export class ChatSession {
     const r = this.record;
     if (r.phase !== 'active') {
       throw new Error(r.phase === 'invited' ? 'nobody has joined this invite yet'
-        : "the chat is not ready: waiting for the inviter's welcome");
+        : r.phase === 'expired' ? 'the invite expired before your friend answered: ask for a new invite'
+          : "the chat is not ready: waiting for the inviter's welcome");
     }
     const problem = textProblem(text);
     if (problem) throw new Error(problem);
@@ -352,6 +392,7 @@ export class ChatSession {
     const now = Date.now();
     const due = (id) => everything || !this.resends.has(id) || this.resends.get(id).due <= now;
     if (this.handshakeOutstanding() && due(HANDSHAKE)) this.sendHandshake();
+    else if (!this.handshakeOutstanding()) this.resends.delete(HANDSHAKE); // the join's lifetime ended
     if (this.record.rekeyOffer && due(REKEY)) this.sendRekeyOffer();
     if (this.record.phase === 'active') {
       for (const m of await this.service.store.outbox(this.record.id)) {
@@ -366,7 +407,8 @@ export class ChatSession {
 
   handshakeOutstanding() {
     const r = this.record;
-    return !!r.handshake && (r.phase === 'joining' || (r.inviter && !r.handshakeConfirmed));
+    // the joiner re-sends only before the expiry: after it, no honest inviter takes a join
+    return !!r.handshake && ((r.phase === 'joining' && Date.now() < r.expires) || (r.inviter && !r.handshakeConfirmed));
   }
 
   /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */
@@ -588,7 +630,7 @@ export class ChatSession {
       id: r.id, name: r.name, phase: r.phase, inviter: r.inviter, created: r.created, expires: r.expires,
       lastActivity: r.lastActivity, unread: r.unread, connection: { ...this.connectionState },
       drops: Object.values(this.drops).reduce((a, b) => a + b, 0), dropsByReason: { ...this.drops },
-      link: r.phase === 'invited' ? r.link : null,
+      link: r.phase === 'invited' && this.live ? r.link : null, live: this.live,
       verified: r.verified === true, safetyDigits: r.safetyDigits ?? null,
       epoch: r.epochs.length ? currentEpoch(r).epoch : 0, epochSince: r.epochs.length ? currentEpoch(r).since : null,
       rekeying: !!r.rekeyOffer,

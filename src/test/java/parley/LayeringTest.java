@@ -21,22 +21,25 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final Path MAIN = Path.of(System.getProperty("parley.repo", "."), "src/main/java/parley");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)\\.(?:[A-Z*][\\w.*]*);", Pattern.MULTILINE);
-    private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss)?)\\.[A-Z]");
+    private static final Pattern INLINE = Pattern.compile("\\bparley\\.([a-z]+(?:\\.qr|\\.wss|\\.guard)?)\\.[A-Z]");
 
     /** Which parley packages each package may use. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("crypto", Set.of()),
-            Map.entry("protocol", Set.of("crypto")),
-            Map.entry("invite", Set.of("crypto")),
+            Map.entry("text", Set.of()),
+            Map.entry("protocol", Set.of("crypto", "text")),
+            Map.entry("invite", Set.of("crypto", "text")),
             Map.entry("invite.qr", Set.of("invite", "crypto")),
-            Map.entry("transport", Set.of("crypto", "transport.wss")),
-            Map.entry("transport.wss", Set.of()),
+            Map.entry("transport", Set.of("crypto", "transport.wss", "transport.guard")),
+            Map.entry("transport.wss", Set.of("transport.guard")),
+            Map.entry("transport.guard", Set.of()),
             Map.entry("authz", Set.of("crypto")),
             Map.entry("store", Set.of("crypto")),
-            Map.entry("chat", Set.of("crypto", "protocol", "invite", "transport", "store")),
-            Map.entry("cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol")),
-            Map.entry("ui", Set.of("chat", "crypto", "invite", "invite.qr")),
-            Map.entry("app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "transport", "store", "ui")));
+            Map.entry("chat", Set.of("crypto", "protocol", "invite", "text", "transport", "store")),
+            Map.entry("cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol", "text")),
+            Map.entry("ui", Set.of("chat", "crypto", "invite", "invite.qr", "text")),
+            Map.entry("app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "text", "transport", "store",
+                    "ui")));
 
     /** Third-party libraries per package: everything else may use only the JDK. */
     private static final Map<String, Set<String>> LIBRARIES = Map.ofEntries(

@@ -112,8 +112,9 @@ export class App {
       if (c.verified) name.append(' ', this.verifiedBadge());
       const state = document.createElement('span');
       state.className = 'state';
-      state.textContent = c.phase === 'invited' ? 'invite: waiting for a join'
-        : c.phase === 'joining' ? 'joining: waiting for the welcome' : c.connection.detail;
+      state.textContent = c.phase === 'invited' ? (c.live ? 'invite: waiting for a join' : 'invite: not live yet')
+        : c.phase === 'joining' ? 'joining: waiting for the welcome'
+          : c.phase === 'expired' ? 'invite expired before they answered' : c.connection.detail;
       button.append(name, state);
       if (c.unread > 0) {
         const badge = document.createElement('span');
@@ -151,7 +152,10 @@ export class App {
     const node = fromTemplate('tpl-welcome');
     const input = $('#display-name', node);
     input.value = this.settings.displayName() ?? '';
-    input.addEventListener('change', () => this.settings.setDisplayName(input.value));
+    input.addEventListener('change', () => {
+      const problem = this.settings.setDisplayName(input.value);
+      this.banner(problem === null ? null : `Your name was not kept: it ${problem}.`);
+    });
     this.setPane(node, 'welcome');
     this.banner(message);
   }
@@ -168,8 +172,24 @@ export class App {
     }
   }
 
+  /**
+   * The invite view. Until the invite is live (its inbox subscribed at the broker) the snapshot has no link, and the
+   * view says it is not live yet in place of the code: a join sent before would be lost at the broker.
+   */
   showInvite(chat) {
     const node = fromTemplate('tpl-invite');
+    const live = chat.link !== null;
+    $('.live', node).hidden = !live;
+    $('.not-live', node).hidden = live;
+    $('.waiting', node).hidden = !live;
+    if (!live) {
+      $('.not-live', node).textContent = chat.connection.status === 'connecting' || chat.connection.status === 'offline'
+        ? 'Not live yet: connecting to the server\u2026'
+        : `Not live yet: can't reach the server (${chat.connection.detail}). The code appears as soon as it is live.`;
+      $('.cancel-invite', node).addEventListener('click', () => this.service.delete(chat.id));
+      this.setPane(node, 'invite', chat.id);
+      return;
+    }
     $('.qr', node).src = qrDataUrl(chat.link);
     const field = $('.invite-link', node);
     field.value = chat.link;
@@ -299,6 +319,7 @@ export class App {
 
   onSelectedChanged(chat) {
     if (this.view === 'invite' && chat.phase !== 'invited') this.openChat(chat.id);
+    else if (this.view === 'invite' && !$('.not-live', $('#pane')).hidden) this.showInvite(chat); // live, or why not
     else if (this.view === 'chat') this.renderHeader(chat);
     else if (this.view === 'info') this.renderInfo(chat);
   }
@@ -390,7 +411,8 @@ export class App {
   renderHeader(chat) {
     const pane = $('#pane');
     $('.chat-name', pane).textContent = chat.name;
-    const state = chat.phase === 'joining' ? 'joining: waiting for the welcome' : chat.connection.detail;
+    const state = chat.phase === 'joining' ? 'joining: waiting for the welcome'
+      : chat.phase === 'expired' ? 'invite expired before your friend answered: forget this chat and ask for a new invite' : chat.connection.detail;
     const drops = chat.drops > 0 ? ` · ${chat.drops} dropped` : '';
     const keys = chat.rekeying ? ' · refreshing keys' : chat.epoch > 0 ? ` · key epoch ${chat.epoch}` : '';
     $('.chat-status', pane).textContent = state + keys + drops;

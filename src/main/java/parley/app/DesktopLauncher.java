@@ -7,24 +7,29 @@ import parley.ui.DesktopApp;
 import parley.ui.DesktopProfile;
 
 /**
- * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR] [--chat NAME]}
- * ({@code --chat}: open that chat, named as the command line names chats, once the profile is open). Start-up is
- * kept short: only system properties here, the window is built on the EDT and shown before the profile opens.
+ * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR] [--chat NAME]
+ * [LINK]} ({@code --chat}: open that chat, named as the command line names chats, once the profile is open; LINK, a
+ * {@code parley:} invite link: open the join dialog with it filled in). {@code parley LINK} is what the desktop entry
+ * runs when a browser or mail client opens a {@code parley:} link (it registers the scheme). Start-up is kept
+ * short: only system properties here, the window is built on the EDT and shown before the profile opens.
  */
 public final class DesktopLauncher {
-    static final String USAGE = "parley gui [--profile DIR] [--chat NAME]";
+    static final String USAGE = "parley gui [--profile DIR] [--chat NAME] [parley:LINK]";
+    /** The URL scheme of invite links, which the desktop entry registers (x-scheme-handler/parley). */
+    static final String SCHEME = "parley:";
 
     private DesktopLauncher() {}
 
     /** Whether {@code args} ask for the desktop app rather than a command. */
     static boolean wants(String[] args) {
-        return args.length == 0 || args[0].equals("gui");
+        return args.length == 0 || args[0].equals("gui") || args[0].startsWith(SCHEME);
     }
 
     static int launch(String[] args) {
         Optional<Path> profile = Optional.empty();
         Optional<String> chat = Optional.empty();
-        for (int i = 1; i < args.length; i++) {
+        Optional<String> link = Optional.empty();
+        for (int i = args.length > 0 && args[0].equals("gui") ? 1 : 0; i < args.length; i++) {
             if (args[i].equals("--profile") && i + 1 < args.length) {
                 profile = Optional.of(Path.of(args[++i]));
             } else if (args[i].startsWith("--profile=")) {
@@ -33,8 +38,12 @@ public final class DesktopLauncher {
                 chat = Optional.of(args[++i]);
             } else if (args[i].startsWith("--chat=")) {
                 chat = Optional.of(args[i].substring("--chat=".length()));
+            } else if (args[i].startsWith(SCHEME) && link.isEmpty()) {
+                link = Optional.of(args[i]);
             } else {
-                System.err.println("parley gui: unknown argument '" + args[i] + "' (usage: " + USAGE + ")");
+                // an option is named; anything else may be an invite link, whose fragment is the invite's secret
+                String which = args[i].startsWith("-") ? "'" + args[i] + "'" : "number " + (i + 1);
+                System.err.println("parley gui: unknown argument " + which + " (usage: " + USAGE + ")");
                 return 2;
             }
         }
@@ -43,7 +52,7 @@ public final class DesktopLauncher {
         System.setProperty("swing.aatext", "true");
         System.setProperty("sun.java2d.opengl", System.getProperty("sun.java2d.opengl", "false"));
         DesktopApp.launch(profileAt(profile.orElseGet(ProfileDirectory::defaultDirectory)),
-                DesktopApp.Options.forLaunch(chat));
+                DesktopApp.Options.forLaunch(chat, link));
         return -1; // the app exits the JVM when its window closes
     }
 

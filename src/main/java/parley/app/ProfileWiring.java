@@ -20,6 +20,17 @@ import parley.transport.MqttTransport;
 
 /** Wires a profile: store, saved settings merged with the command line's, transport, chat service. */
 final class ProfileWiring implements ProfileOpener {
+    private final ChatTimings timings;
+
+    ProfileWiring() {
+        this(ChatTimings.standard());
+    }
+
+    /** With other clocks than the standard ones (tests shorten the invite's clock-skew allowance, say). */
+    ProfileWiring(ChatTimings timings) {
+        this.timings = timings;
+    }
+
     @Override
     public OpenProfile open(ProfileRequest request) {
         Path dir = request.directory().orElseGet(ProfileDirectory::defaultDirectory);
@@ -49,7 +60,7 @@ final class ProfileWiring implements ProfileOpener {
             MqttTransport transport = new MqttTransport();
             ChatService service = ChatService.start(new ChatServiceConfig(store, transport, broker,
                     new ChatServiceConfig.Access(merged.caFile(), merged.username(), merged.password()),
-                    merged.displayName(), Clock.systemUTC(), ChatTimings.standard()));
+                    merged.displayName(), Clock.systemUTC(), timings));
             return new OpenProfile() {
                 @Override
                 public ChatService chats() {

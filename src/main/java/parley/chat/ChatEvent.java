@@ -16,6 +16,12 @@ public sealed interface ChatEvent {
     /** The chat is ready: the inviter's welcome was taken by the broker, or the joiner got it. */
     record ChatReady(ChatId chat, Chat snapshot) implements ChatEvent {}
 
+    /**
+     * An open invite became live: its inbox exists at the broker (connected and subscribed), so a join sent now
+     * arrives. Faces show the invite's link from now on, never before.
+     */
+    record InviteLive(ChatId chat, PendingInvite invite) implements ChatEvent {}
+
     /** A join got no welcome within the expected time; the service keeps waiting until told otherwise. */
     record JoinUnanswered(ChatId chat) implements ChatEvent {}
 

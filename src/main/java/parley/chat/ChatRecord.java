@@ -94,6 +94,16 @@ final class ChatRecord {
         return epochs.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
+    /** Zeroes every key this record holds in byte arrays, when the chat is deleted. */
+    void destroyKeys() {
+        if (inviteKey != null) {
+            inviteKey.destroy();
+        }
+        epochs.forEach(e -> e.key().destroy());
+        ephemeralPrivate.ifPresent(b -> java.util.Arrays.fill(b, (byte) 0));
+        rekeyOffer.ifPresent(RekeyOffer::erase);
+    }
+
     @Override
     public String toString() {
         return "ChatRecord[" + id + ", " + phase + ", inbox " + ownInbox.abbreviated() + "]";

@@ -65,7 +65,7 @@ public final class ChatService implements AutoCloseable {
         this.thread = thread;
         this.ownThread = ownThread;
         this.context = new ChatContext(store, config.transport(), this::profileFor, displayName, clock, thread,
-                timings, this::emit);
+                timings, this::emit, this::pendingInviteOf);
     }
 
     /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
@@ -90,6 +90,8 @@ public final class ChatService implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "chat {0} could not be read and is left as it is: {1}",
                             stored.getKey(), e.getMessage());
+                } finally {
+                    java.util.Arrays.fill(stored.getValue(), (byte) 0); // the decoded blob held the keys
                 }
             }
             return null;
@@ -105,7 +107,10 @@ public final class ChatService implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Makes an invite: a fresh inbox and key, listening from now until it expires or is answered. */
+    /**
+     * Makes an invite: a fresh inbox and key, listening from now until it expires or is answered. The invite is not
+     * live yet: show its link once {@link ChatEvent.InviteLive} says its inbox exists at the broker.
+     */
     public CompletableFuture<PendingInvite> createInvite(Optional<Duration> validity) {
         return call(() -> {
             BrokerProfile own = broker.orElseThrow(() -> new ChatException(ChatException.Problem.BROKER,
@@ -124,7 +129,7 @@ public final class ChatService implements AutoCloseable {
             sessions.put(r.id, session);
             session.resume();
             emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
-            return new PendingInvite(r.id, linkOf(r), r.expires.orElseThrow());
+            return pendingInviteOf(r, false); // live once its inbox is subscribed: ChatEvent.InviteLive
         });
     }
 
@@ -135,13 +140,14 @@ public final class ChatService implements AutoCloseable {
             if (r.phase != ChatPhase.INVITED) {
                 throw new ChatException(ChatException.Problem.NOT_READY, "chat " + chat + " is not an open invite");
             }
-            return new PendingInvite(r.id, linkOf(r), r.expires.orElseThrow());
+            return pendingInviteOf(r, session(chat).live());
         });
     }
 
-    private String linkOf(ChatRecord r) {
+    PendingInvite pendingInviteOf(ChatRecord r, boolean live) {
         Invite invite = new Invite(r.ownInbox, r.inviteKey, r.wss, r.mqtts, displayName, r.expires.orElseThrow());
-        return InviteLink.format(invite, broker.flatMap(BrokerProfile::webBase));
+        return new PendingInvite(r.id, InviteLink.format(invite, broker.flatMap(BrokerProfile::webBase)),
+                r.expires.orElseThrow(), live);
     }
 
     /** The broker a chat talks through: the chat's own URLs with this profile's CA file and credentials. */

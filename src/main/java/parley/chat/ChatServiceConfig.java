@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import parley.store.ProfileStore;
+import parley.text.DisplayNames;
 import parley.transport.BrokerProfile;
 import parley.transport.Transport;
 
@@ -31,10 +32,9 @@ public record ChatServiceConfig(ProfileStore store, Transport transport, Optiona
     }
 
     public ChatServiceConfig {
-        displayName.ifPresent(n -> {
-            if (n.isBlank() || n.length() > 64) {
-                throw new IllegalArgumentException("display name must be 1 to 64 characters");
-            }
+        // the peer refuses a join or welcome whose name breaks the rule: say so here, not as a silent no-answer
+        displayName.flatMap(n -> n.isBlank() ? Optional.of("is blank") : DisplayNames.problem(n)).ifPresent(problem -> {
+            throw new IllegalArgumentException("the display name " + problem);
         });
     }
 }

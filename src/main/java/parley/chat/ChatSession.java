@@ -18,6 +18,7 @@ import parley.protocol.Plaintext;
 import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
 import parley.protocol.Welcome;
+import parley.text.DisplayNames;
 import parley.transport.ConnectionState;
 
 /**
@@ -35,11 +36,15 @@ final class ChatSession {
     private final Conversation conversation;
     private final Rekeying rekeying;
     private Scheduler.Scheduled phaseTimer;
+    /** Joiner: fires when a welcome becomes late and the join has failed. */
+    private Scheduler.Scheduled lifetimeTimer;
+    /** Inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives. */
+    private boolean live;
 
     ChatSession(ChatContext ctx, ChatRecord record) {
         this.record = record;
         this.s = new SessionState(ctx, record, () -> resendDue(false));
-        this.handshake = new JoinHandshake(s, this::moveInbox);
+        this.handshake = new JoinHandshake(s, this::moveInbox, this::joinExpired);
         this.conversation = new Conversation(s);
         this.rekeying = new Rekeying(s);
     }
@@ -51,8 +56,14 @@ final class ChatSession {
         record.retiring.ifPresent(this::retire);
         switch (record.phase) {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
-            case JOINING -> schedulePhaseTimer(s.ctx.clock().instant().plus(s.ctx.timings().joinUnanswered()),
-                    () -> s.ctx.emit(new ChatEvent.JoinUnanswered(record.id)));
+            case JOINING -> {
+                schedulePhaseTimer(s.ctx.clock().instant().plus(s.ctx.timings().joinUnanswered()),
+                        () -> s.ctx.emit(new ChatEvent.JoinUnanswered(record.id)));
+                Duration untilLate = Duration.between(s.ctx.clock().instant(), s.lifetime().lateFrom());
+                lifetimeTimer = s.ctx.scheduler().schedule(this::joinExpired,
+                        untilLate.isNegative() ? Duration.ZERO : untilLate);
+            }
+            case EXPIRED -> { } // connected only to count (and drop) late welcomes until the user deletes it
             case ACTIVE -> rekeying.armKeyTimer();
         }
         connect();
@@ -69,6 +80,10 @@ final class ChatSession {
     private void connectionChanged(ConnectionState state) {
         s.changed();
         if (state instanceof ConnectionState.Connected) {
+            if (record.phase == ChatPhase.INVITED && !live) {
+                live = true; // the SUBACK came: the broker now keeps what is sent to the invite inbox
+                s.ctx.emit(new ChatEvent.InviteLive(record.id, s.ctx.pendingInvite().apply(record, true)));
+            }
             rekeying.sendUnsentAnswer(); // before anything under the new key
             resendDue(true);
             s.acks.flush();
@@ -86,6 +101,7 @@ final class ChatSession {
 
     void close() {
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         rekeying.cancel();
         s.outbox.cancel();
         s.acks.cancel();
@@ -98,6 +114,7 @@ final class ChatSession {
         close();
         retire(record.ownInbox);
         s.ctx.store().deleteChat(record.id.value());
+        record.destroyKeys(); // closed above: nothing can seal under them any more
         s.ctx.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
 
@@ -105,6 +122,14 @@ final class ChatSession {
         if (record.phase == ChatPhase.INVITED && !s.deleted()) {
             LOG.log(Level.INFO, "invite {0} expired", record.id);
             delete("the invite expired");
+        }
+    }
+
+    /** The joiner's invite expired without a welcome: the join stops for good and the user is told. */
+    private void joinExpired() {
+        if (handshake.expire()) {
+            cancelPhaseTimer();
+            cancelLifetimeTimer();
         }
     }
 
@@ -186,6 +211,7 @@ final class ChatSession {
     /** The joiner got the welcome: the chat is agreed. */
     private void joined() {
         cancelPhaseTimer();
+        cancelLifetimeTimer();
         rekeying.armKeyTimer();
         s.ctx.emit(new ChatEvent.ChatReady(record.id, s.snapshot()));
     }
@@ -206,6 +232,8 @@ final class ChatSession {
         Instant now = s.ctx.clock().instant();
         if (handshake.outstanding() && (everything || s.outbox.isDue(Outbox.HANDSHAKE, now))) {
             handshake.send();
+        } else if (!handshake.outstanding()) {
+            s.outbox.done(Outbox.HANDSHAKE); // the join's lifetime ended: no re-send timer for it
         }
         if (rekeying.offerOutstanding() && (everything || s.outbox.isDue(Outbox.REKEY, now))) {
             rekeying.sendOffer();
@@ -255,12 +283,16 @@ final class ChatSession {
 
     void rename(String name) {
         String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 64) {
-            throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name must be 1 to 64 characters");
-        }
+        DisplayNames.problem(trimmed).ifPresent(problem -> {
+            throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name " + problem);
+        });
         record.name = trimmed;
         s.persist();
         s.changed();
+    }
+
+    boolean live() {
+        return live;
     }
 
     Map<DropReason, Long> drops() {
@@ -280,6 +312,13 @@ final class ChatSession {
     private void schedulePhaseTimer(Instant when, Runnable action) {
         cancelPhaseTimer();
         phaseTimer = s.ctx.scheduler().schedule(action, Duration.between(s.ctx.clock().instant(), when));
+    }
+
+    private void cancelLifetimeTimer() {
+        if (lifetimeTimer != null) {
+            lifetimeTimer.cancel();
+            lifetimeTimer = null;
+        }
     }
 
     private void cancelPhaseTimer() {

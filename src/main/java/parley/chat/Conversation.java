@@ -29,9 +29,11 @@ final class Conversation {
     Message send(String text) {
         ChatRecord r = s.record;
         if (r.phase != ChatPhase.ACTIVE) {
-            throw new ChatException(ChatException.Problem.NOT_READY, r.phase == ChatPhase.INVITED
-                    ? "nobody has joined this invite yet"
-                    : "the chat is not ready: waiting for the inviter's welcome");
+            throw new ChatException(ChatException.Problem.NOT_READY, switch (r.phase) {
+                case INVITED -> "nobody has joined this invite yet";
+                case EXPIRED -> "the invite expired before your friend answered: ask for a new invite";
+                case JOINING, ACTIVE -> "the chat is not ready: waiting for the inviter's welcome";
+            });
         }
         Instant now = s.ctx.clock().instant();
         Msg msg;
@@ -46,8 +48,7 @@ final class Conversation {
         r.sentSinceRekey++;
         r.lastActivity = Optional.of(now);
         // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
-        StoredMessage stored = s.ctx.store().addMessage(r.id.value(), ChatRecordCodec.encode(r), msg.id().value(),
-                Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text.getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = s.storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
         publish(msg.id(), sealed);
         Message message = ChatService.toMessage(r.id, stored);
         s.ctx.emit(new ChatEvent.MessageAdded(r.id, message));
@@ -91,8 +92,7 @@ final class Conversation {
         r.peerSeq = Math.max(r.peerSeq, msg.seq());
         r.unread++;
         r.lastActivity = Optional.of(s.ctx.clock().instant());
-        StoredMessage stored = s.ctx.store().addMessage(r.id.value(), ChatRecordCodec.encode(r), msg.id().value(),
-                Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text().getBytes(StandardCharsets.UTF_8));
+        StoredMessage stored = s.storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
         s.ctx.emit(new ChatEvent.MessageAdded(r.id, ChatService.toMessage(r.id, stored)));
         s.changed();
     }

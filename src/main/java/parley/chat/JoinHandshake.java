@@ -29,18 +29,25 @@ final class JoinHandshake {
 
     private final SessionState s;
     private final Moves moves;
+    /** Joiner: a late welcome showed the join failed; the session ends it ({@link #expire()}) and its timers. */
+    private final Runnable joinExpired;
     /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
     private boolean readyAnnounced;
 
-    JoinHandshake(SessionState state, Moves moves) {
+    JoinHandshake(SessionState state, Moves moves, Runnable joinExpired) {
         this.s = state;
         this.moves = moves;
+        this.joinExpired = joinExpired;
     }
 
     void joinArrived(Join join) {
         ChatRecord r = s.record;
         if (!r.inviter) {
             s.drop(DropReason.UNEXPECTED);
+        } else if (r.phase == ChatPhase.INVITED && !s.lifetime().joinAccepted(s.ctx.clock().instant())) {
+            s.drop(DropReason.EXPIRED);
+        } else if (r.phase == ChatPhase.INVITED && join.inbox().equals(r.ownInbox)) {
+            s.drop(DropReason.WRONG_INBOX); // our welcome would go to the invite inbox, which is about to be retired
         } else if (r.phase == ChatPhase.INVITED) {
             acceptJoin(join);
         } else if (r.acceptedJoin.equals(Optional.of(join.id()))) {
@@ -87,6 +94,13 @@ final class JoinHandshake {
         ChatRecord r = s.record;
         if (r.inviter) {
             s.drop(DropReason.UNEXPECTED);
+        } else if (r.phase == ChatPhase.EXPIRED
+                || (r.phase == ChatPhase.JOINING && s.lifetime().welcomeLate(s.ctx.clock().instant()))) {
+            s.drop(DropReason.EXPIRED); // whoever holds the old QR code could have sent it
+            joinExpired.run();
+        } else if (r.phase == ChatPhase.JOINING && (welcome.inbox().equals(r.ownInbox)
+                || r.peerInbox.equals(Optional.of(welcome.inbox())))) {
+            s.drop(DropReason.WRONG_INBOX); // before the ephemeral key is used: the real welcome can still come
         } else if (r.phase == ChatPhase.JOINING) {
             completeJoin(welcome);
             return true;
@@ -121,6 +135,26 @@ final class JoinHandshake {
         s.acks.flush();
     }
 
+    /**
+     * The joiner's invite expired without a welcome: stop for good, erase the ephemeral key. The inbox stays
+     * connected so that late welcomes are drained and counted until the user deletes the chat. True when the chat
+     * has just expired.
+     */
+    boolean expire() {
+        ChatRecord r = s.record;
+        if (r.phase != ChatPhase.JOINING || s.deleted()) {
+            return false;
+        }
+        r.phase = ChatPhase.EXPIRED;
+        r.ephemeralPrivate.ifPresent(secret -> Arrays.fill(secret, (byte) 0));
+        r.ephemeralPrivate = Optional.empty();
+        s.outbox.done(Outbox.HANDSHAKE);
+        s.persist();
+        LOG.log(Level.INFO, "chat {0}: the invite expired before a welcome came", r.id);
+        s.changed();
+        return true;
+    }
+
     /** The peer used the chat key: that proves the welcome arrived, so it is re-sent no more. */
     void peerUsedChatKey() {
         if (!s.record.handshakeConfirmed) {
@@ -130,10 +164,12 @@ final class JoinHandshake {
         }
     }
 
-    /** Whether our join (joiner) or welcome (inviter) still has to go out again. */
+    /** Whether our join (joiner, only before the invite's expiry) or welcome (inviter) still has to go out again. */
     boolean outstanding() {
         ChatRecord r = s.record;
-        return r.handshake.isPresent() && (r.phase == ChatPhase.JOINING || (r.inviter && !r.handshakeConfirmed));
+        return r.handshake.isPresent()
+                && ((r.phase == ChatPhase.JOINING && s.lifetime().joinMaySend(s.ctx.clock().instant()))
+                || (r.inviter && !r.handshakeConfirmed));
     }
 
     /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */

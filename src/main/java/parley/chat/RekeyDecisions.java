@@ -79,7 +79,13 @@ final class RekeyDecisions {
      * (copies of that rekey can no longer be read). True when a key was dropped.
      */
     static boolean eraseDueKeys(ChatRecord record, Instant now) {
-        boolean removed = record.epochs.removeIf(e -> e.eraseAt().map(t -> !t.isAfter(now)).orElse(false));
+        boolean removed = record.epochs.removeIf(e -> {
+            boolean due = e.eraseAt().map(t -> !t.isAfter(now)).orElse(false);
+            if (due) {
+                e.key().destroy(); // zeroed, not only dropped: the bytes would stay until a garbage collection
+            }
+            return due;
+        });
         if (removed) {
             long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
             if (record.rekeyAnswer.map(a -> a.epoch() - 1 < oldest).orElse(false)) {

@@ -1,6 +1,8 @@
 package parley.chat;
 
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import parley.crypto.ChatKey;
@@ -8,6 +10,9 @@ import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
+import parley.store.ProfileStore.Direction;
+import parley.store.ProfileStore.Status;
+import parley.store.ProfileStore.StoredMessage;
 
 /**
  * What the parts of one chat's session share: the record, the context, the link to the inbox, the outbox and
@@ -52,8 +57,29 @@ final class SessionState {
     /** Writes the record (one at-rest encrypted blob); a deleted chat writes nothing more. */
     void persist() {
         if (!deleted) {
-            ctx.store().putChat(record.id.value(), ChatRecordCodec.encode(record));
+            byte[] blob = ChatRecordCodec.encode(record);
+            try {
+                ctx.store().putChat(record.id.value(), blob);
+            } finally {
+                Arrays.fill(blob, (byte) 0); // it holds the keys; the store has its own (encrypted) copy
+            }
         }
+    }
+
+    /** Stores a message together with the record that counts it (one transaction), then zeroes the record's blob. */
+    StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
+        byte[] blob = ChatRecordCodec.encode(record);
+        try {
+            return ctx.store().addMessage(record.id.value(), blob, id.value(), direction, seq, ts, status,
+                    text.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(blob, (byte) 0);
+        }
+    }
+
+    /** The rules of the invite's lifetime for this chat, which has an invite that has not been answered. */
+    InviteLifetime lifetime() {
+        return new InviteLifetime(record.expires.orElseThrow(), ctx.timings().clockSkew());
     }
 
     Chat snapshot() {

@@ -32,10 +32,10 @@ final class ChatsCommand implements Callable<Integer> {
             }
             for (Chat c : chats) {
                 if (json) {
-                    out.println(JsonLines.chat(c));
+                    out.println(TerminalText.json(JsonLines.chat(c)));
                 } else {
                     out.printf("%-12s  %-8s  %3d unread  %s%s%n", c.id(), c.phase().name().toLowerCase(),
-                            c.unread(), c.name(), c.verified() ? "  [verified]" : "");
+                            c.unread(), TerminalText.escape(c.name()), c.verified() ? "  [verified]" : "");
                 }
             }
             out.flush();

@@ -7,7 +7,7 @@ public enum ExitCode {
     INTERNAL(1),
     /** Wrong command line (picocli's own code). */
     USAGE(2),
-    /** An invite link that is malformed, cut off, expired or for a newer Parley. */
+    /** An invite link that is malformed, cut off, expired or for a newer Parley, or a join whose invite expired first. */
     BAD_INVITE(3),
     /** The broker could not be reached or refused us (TLS, credentials, ACL). */
     BROKER(4),

@@ -34,7 +34,7 @@ final class HistoryCommand implements Callable<Integer> {
             ChatId id = profile.chats().resolve(chat).join();
             List<Message> page = profile.chats().history(id, Long.MAX_VALUE, limit).join();
             for (Message m : page.reversed()) {
-                out.println(JsonLines.message(m));
+                out.println(TerminalText.json(JsonLines.message(m)));
             }
             profile.chats().markRead(id).join();
             out.flush();

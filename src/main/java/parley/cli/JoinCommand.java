@@ -1,12 +1,14 @@
 package parley.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import parley.chat.ChatEvent;
 import parley.chat.ChatId;
+import parley.chat.ChatPhase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +25,13 @@ final class JoinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LINK", description = "The invite link (quote it: it contains '&').")
+    @Parameters(paramLabel = "LINK", arity = "0..1", description = "The invite link (quote it: it contains '&'), "
+            + "or - to read it from stdin. On the command line it is visible to other users of this computer "
+            + "(/proc) and kept in shell history: prefer - or --file.")
     String link;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Read the invite link from this file.")
+    Path file;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2m",
             description = "How long to wait for the welcome (default 2m); the join stays pending after that.")
@@ -36,7 +43,9 @@ final class JoinCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ProfileOpener.OpenProfile profile = parent.open();
              EventWaiter events = new EventWaiter(profile.chats())) {
-            ChatId chat = profile.chats().join(link).join();
+            String invite = new ArgumentInput("invite link", 8192)
+                    .read(Optional.ofNullable(link), Optional.ofNullable(file), parent.stdin).strip();
+            ChatId chat = profile.chats().join(invite).join();
             err.println("join sent for chat " + chat + "; waiting for the welcome");
             err.flush();
             Instant deadline = Instant.now().plus(timeout);
@@ -50,10 +59,14 @@ final class JoinCommand implements Callable<Integer> {
                 EventWaiter.failOnBrokerRefusal(event.get(), chat);
                 switch (event.get()) {
                     case ChatEvent.ChatReady ready when ready.chat().equals(chat) -> {
-                        out.println("joined: " + chat + " " + ready.snapshot().name());
+                        out.println("joined: " + chat + " " + TerminalText.escape(ready.snapshot().name()));
                         out.flush();
                         return ExitCode.OK.code;
                     }
+                    case ChatEvent.ChatChanged changed when changed.chat().equals(chat)
+                            && changed.snapshot().phase() == ChatPhase.EXPIRED ->
+                            throw new CliFailure(ExitCode.BAD_INVITE, "the invite expired before the inviter answered; "
+                                    + "ask for a new invite ('parley delete " + chat + "' removes this one)");
                     case ChatEvent.JoinUnanswered unanswered when unanswered.chat().equals(chat) -> {
                         err.println("no answer yet: the invite may have been used, cancelled or expired; still waiting");
                         err.flush();

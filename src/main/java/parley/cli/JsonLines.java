@@ -61,10 +61,12 @@ final class JsonLines {
                 o.addProperty("why", r.why());
             }
             case ChatEvent.JoinUnanswered u -> o.addProperty("event", "unanswered");
+            case ChatEvent.InviteLive l -> o.addProperty("event", "live");
             case ChatEvent.ChatChanged c -> {
                 o.addProperty("event", "connection");
                 o.addProperty("status", c.snapshot().connection().status().name().toLowerCase());
                 o.addProperty("detail", c.snapshot().connection().detail());
+                o.addProperty("phase", c.snapshot().phase().name().toLowerCase());
             }
         }
         o.addProperty("chat", event.chat().value());

@@ -59,7 +59,7 @@ final class ListenCommand implements Callable<Integer> {
                     received++;
                 }
                 JsonLines.event(event.get()).ifPresent(line -> {
-                    out.println(line);
+                    out.println(TerminalText.json(line));
                     out.flush();
                 });
             }

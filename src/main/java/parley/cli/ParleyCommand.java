@@ -2,6 +2,7 @@ package parley.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
                 "8:the safety codes differ"})
 public final class ParleyCommand {
     final ProfileOpener opener;
+    /** Where {@code -} reads from ({@code join -}, {@code send CHAT -}). */
+    InputStream stdin = System.in;
 
     @Option(names = "--profile", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Profile directory (default: $XDG_DATA_HOME/parley).")
@@ -76,13 +79,22 @@ public final class ParleyCommand {
 
     /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(ProfileOpener opener, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new ParleyCommand(opener));
+        return run(opener, System.in, out, err, args);
+    }
+
+    /** Runs the command line reading {@code -} arguments from {@code in}; returns the exit code. */
+    public static int run(ProfileOpener opener, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        ParleyCommand command = new ParleyCommand(opener);
+        command.stdin = in;
+        CommandLine cli = new CommandLine(command);
+        // picocli would replace an argument "@name" by the words of a file called name: a message is never that
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable cause = unwrap(e);
             PrintWriter errors = line.getErr();
-            errors.println("parley: " + messageOf(cause));
+            errors.println("parley: " + TerminalText.escape(messageOf(cause)));
             errors.flush();
             ExitCode code = exitCodeOf(cause);
             if (code == ExitCode.INTERNAL) {

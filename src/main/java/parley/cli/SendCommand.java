@@ -1,6 +1,7 @@
 package parley.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,8 +31,14 @@ final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHAT", description = "Chat id, id prefix or name.")
     String chat;
 
-    @Parameters(index = "1", paramLabel = "TEXT", description = "The message (up to 16384 bytes of UTF-8).")
+    @Parameters(index = "1", paramLabel = "TEXT", arity = "0..1", description = "The message (up to 16384 bytes "
+            + "of UTF-8), or - to read it from stdin. On the command line it is visible to other users of this "
+            + "computer (/proc) and kept in shell history: prefer - or --file.")
     String text;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Read the message from this file (UTF-8; one "
+            + "trailing line end is dropped).")
+    Path file;
 
     @Option(names = "--until", defaultValue = "sent",
             description = "Wait until the message is queued, sent (the broker took it; default) or delivered "
@@ -48,7 +55,9 @@ final class SendCommand implements Callable<Integer> {
         try (ProfileOpener.OpenProfile profile = parent.open();
              EventWaiter events = new EventWaiter(profile.chats())) {
             ChatId id = profile.chats().resolve(chat).join();
-            Message sent = profile.chats().send(id, text).join();
+            String message = new ArgumentInput("message", parley.protocol.Msg.MAX_TEXT_BYTES)
+                    .read(Optional.ofNullable(text), Optional.ofNullable(file), parent.stdin);
+            Message sent = profile.chats().send(id, message).join();
             Instant deadline = Instant.now().plus(timeout);
             Delivery reached = sent.delivery();
             while (!reaches(reached)) {

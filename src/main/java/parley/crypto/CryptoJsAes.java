@@ -29,17 +29,34 @@ public final class CryptoJsAes {
         return encrypt(plaintext, passphrase, Csprng.bytes(SALT_BYTES));
     }
 
+    /** As {@link #encrypt(String, String)} with the passphrase's UTF-8 bytes, which it zeroes. */
+    public static String encrypt(String plaintext, byte[] passphraseUtf8) {
+        return encrypt(plaintext, passphraseUtf8, Csprng.bytes(SALT_BYTES));
+    }
+
     /**
      * Encrypts under the given salt: only for test vectors, as a repeated salt repeats key and IV.
      *
      * @throws IllegalArgumentException when the text or passphrase has a lone surrogate (it has no UTF-8 form)
      */
     public static String encrypt(String plaintext, String passphrase, byte[] salt8) {
+        return encrypt(plaintext, passphraseBytes(passphrase), salt8);
+    }
+
+    private static String encrypt(String plaintext, byte[] passphraseUtf8, byte[] salt8) {
+        try {
+            return encryptWith(plaintext, passphraseUtf8, salt8);
+        } finally {
+            Arrays.fill(passphraseUtf8, (byte) 0); // on every path, a refused text included
+        }
+    }
+
+    private static String encryptWith(String plaintext, byte[] passphraseUtf8, byte[] salt8) {
         if (salt8.length != SALT_BYTES) {
             throw new IllegalArgumentException("salt must be " + SALT_BYTES + " bytes, not " + salt8.length);
         }
         byte[] text = StrictUtf8.encode(plaintext);
-        byte[] keyAndIv = evpBytesToKey(passphraseBytes(passphrase), salt8);
+        byte[] keyAndIv = evpBytesToKey(passphraseUtf8, salt8);
         try {
             byte[] body = cipher(Cipher.ENCRYPT_MODE, keyAndIv).doFinal(text);
             byte[] out = new byte[HEADER_BYTES + body.length];
@@ -61,6 +78,19 @@ public final class CryptoJsAes {
      * @throws DecryptionException saying which check failed; bad padding usually means a wrong passphrase
      */
     public static String decrypt(String ciphertext, String passphrase) throws DecryptionException {
+        return decrypt(ciphertext, passphraseBytes(passphrase));
+    }
+
+    /** As {@link #decrypt(String, String)} with the passphrase's UTF-8 bytes, which it zeroes. */
+    public static String decrypt(String ciphertext, byte[] passphraseUtf8) throws DecryptionException {
+        try {
+            return decryptWith(ciphertext, passphraseUtf8);
+        } finally {
+            Arrays.fill(passphraseUtf8, (byte) 0); // on every path, a refused ciphertext included
+        }
+    }
+
+    private static String decryptWith(String ciphertext, byte[] passphraseUtf8) throws DecryptionException {
         byte[] raw = decodeCanonicalBase64(ciphertext);
         if (raw.length < HEADER_BYTES || !Arrays.equals(raw, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new DecryptionException(DecryptionException.Reason.NO_SALT_HEADER,
@@ -72,7 +102,7 @@ public final class CryptoJsAes {
                     "ciphertext body is " + bodyLength + " bytes, not a positive multiple of 16");
         }
         byte[] salt = Arrays.copyOfRange(raw, MAGIC.length, HEADER_BYTES);
-        byte[] keyAndIv = evpBytesToKey(passphraseBytes(passphrase), salt);
+        byte[] keyAndIv = evpBytesToKey(passphraseUtf8, salt);
         byte[] text = null;
         try {
             text = cipher(Cipher.DECRYPT_MODE, keyAndIv).doFinal(raw, HEADER_BYTES, bodyLength);
@@ -95,8 +125,9 @@ public final class CryptoJsAes {
     private static byte[] decodeCanonicalBase64(String text) throws DecryptionException {
         try {
             byte[] raw = Base64.getDecoder().decode(text);
-            // the JDK decoder accepts missing padding and stray low bits; CryptoJS never writes either
-            if (Base64.getEncoder().encodeToString(raw).equals(text)) {
+            // the JDK decoder accepts missing padding and stray low bits in the last group; CryptoJS never writes
+            // either, so the text must be whole groups of 4 and its last group what that group's bytes encode to
+            if (text.length() % 4 == 0 && lastGroupIsCanonical(text, raw)) {
                 return raw;
             }
         } catch (IllegalArgumentException e) {
@@ -104,6 +135,15 @@ public final class CryptoJsAes {
         }
         throw new DecryptionException(DecryptionException.Reason.NOT_BASE64,
                 "ciphertext is not canonical single-line base64");
+    }
+
+    private static boolean lastGroupIsCanonical(String text, byte[] raw) {
+        if (raw.length == 0) {
+            return text.isEmpty();
+        }
+        int tail = raw.length % 3 == 0 ? 3 : raw.length % 3;
+        byte[] group = Base64.getEncoder().encode(Arrays.copyOfRange(raw, raw.length - tail, raw.length));
+        return text.regionMatches(text.length() - 4, new String(group, StandardCharsets.US_ASCII), 0, 4);
     }
 
     private static byte[] passphraseBytes(String passphrase) {

@@ -22,7 +22,12 @@ public final class MacKey {
     }
 
     public static MacKey derive(ChatKey chatKey) {
-        return new MacKey(HmacSha256.of(chatKey.passphraseUtf8(), LABEL));
+        byte[] k = chatKey.passphraseUtf8();
+        try {
+            return new MacKey(HmacSha256.of(k, LABEL));
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+        }
     }
 
     /** The 64 lowercase hex characters sent as {@code mac}. */
@@ -35,12 +40,16 @@ public final class MacKey {
      * exactly 64 lowercase hex characters is false: the wire form has one spelling.
      */
     public boolean verifies(String ciphertext, String macHex) {
-        if (ciphertext == null || macHex == null || !LOWER_HEX_64.matcher(macHex).matches()
-                || !StrictUtf8.isValid(ciphertext)) {
+        if (ciphertext == null || macHex == null || !LOWER_HEX_64.matcher(macHex).matches()) {
             return false;
         }
-        byte[] expected = HmacSha256.of(key, StrictUtf8.encode(ciphertext));
-        return MessageDigest.isEqual(expected, HEX.parseHex(macHex));
+        byte[] data;
+        try {
+            data = StrictUtf8.encode(ciphertext);
+        } catch (IllegalArgumentException e) {
+            return false; // a lone surrogate has no UTF-8 form, so no sender can have MACed it
+        }
+        return MessageDigest.isEqual(HmacSha256.of(key, data), HEX.parseHex(macHex));
     }
 
     @Override

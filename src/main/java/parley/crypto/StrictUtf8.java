@@ -1,13 +1,10 @@
 package parley.crypto;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -16,31 +13,41 @@ import java.util.Optional;
  * or not at all.
  */
 public final class StrictUtf8 {
+    private static final char REPLACEMENT = '\uFFFD';
+
     private StrictUtf8() {}
 
     /**
      * @throws IllegalArgumentException naming the index of the first lone surrogate
      */
     public static byte[] encode(String text) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
-            return Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.limit());
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(
-                    "text is not valid Unicode: lone surrogate at index " + firstLoneSurrogate(text));
+        int loneSurrogate = firstLoneSurrogate(text);
+        if (loneSurrogate >= 0) {
+            throw new IllegalArgumentException("text is not valid Unicode: lone surrogate at index " + loneSurrogate);
         }
+        // a lone surrogate is the only thing getBytes would substitute, and there is none
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The text, or empty when {@code bytes} are not well-formed UTF-8 (overlong forms and surrogates included). */
     public static Optional<String> decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #decode(byte[])}, for {@code length} bytes from {@code offset}. */
+    public static Optional<String> decode(byte[] bytes, int offset, int length) {
+        // the JDK's own decoder replaces every ill-formed sequence (overlong forms and surrogates included) with
+        // U+FFFD; without one in the result the bytes were well-formed, and the strict decoder is needed only to
+        // tell a replaced sequence from a U+FFFD that was really sent
+        String lenient = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (lenient.indexOf(REPLACEMENT) < 0) {
+            return Optional.of(lenient);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
+import parley.text.DisplayNames;
 
 /**
  * A one-time invite to a chat (docs/protocol.md section 4): the inviter's inbox, the invite key, the broker addresses

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
+import parley.text.DisplayNames;
 
 /** One parse of one link; the rules and their order are documented on {@link InviteLink#parse}. */
 final class InviteLinkParser {

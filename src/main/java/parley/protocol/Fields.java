@@ -2,11 +2,10 @@ package parley.protocol;
 
 import java.util.Objects;
 import java.util.Optional;
-import parley.crypto.StrictUtf8;
+import parley.text.DisplayNames;
 
 /** The range checks the plaintext records share; each error names the field as it is spelled on the wire. */
 final class Fields {
-    static final int MAX_NAME_CHARS = 64;
 
     private Fields() {}
 
@@ -28,18 +27,12 @@ final class Fields {
     }
 
     /**
-     * An optional display name: at most 64 UTF-16 units (what a browser's {@code name.length} counts, so both
-     * clients agree), no lone surrogate.
+     * An optional display name, with the invite link's rule (docs/protocol.md, section 3): a join or welcome that
+     * breaks it is malformed, so no control character or bidirectional override reaches a screen or a terminal.
      */
     static void name(Optional<String> name) {
-        required("name", name).ifPresent(value -> {
-            if (value.isEmpty() || value.length() > MAX_NAME_CHARS) {
-                throw new IllegalArgumentException(
-                        "name must be 1 to " + MAX_NAME_CHARS + " characters, not " + value.length());
-            }
-            if (!StrictUtf8.isValid(value)) {
-                throw new IllegalArgumentException("name is not valid Unicode");
-            }
+        required("name", name).flatMap(DisplayNames::problem).ifPresent(problem -> {
+            throw new IllegalArgumentException("name " + problem);
         });
     }
 

@@ -1,8 +1,6 @@
 package parley.protocol;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +12,6 @@ import parley.crypto.DecryptionException;
 import parley.crypto.InboxId;
 import parley.crypto.MacKey;
 import parley.crypto.MessageId;
-import parley.crypto.StrictUtf8;
 
 /**
  * The MQTT payload {@code {"v":1,"ct":"<CryptoJS AES>","mac":"<hex HMAC>"}} (docs/protocol.md sections 2 and 3):
@@ -37,7 +34,7 @@ public final class PayloadCodec {
 
     /** The payload for {@code plaintext} under {@code key}, with a fresh salt. */
     public static byte[] seal(Plaintext plaintext, ChatKey key) {
-        String ct = CryptoJsAes.encrypt(PlaintextWriter.write(plaintext), key.passphrase());
+        String ct = CryptoJsAes.encrypt(PlaintextWriter.write(plaintext), key.passphraseUtf8());
         String mac = MacKey.derive(key).mac(ct);
         // ct is base64 and mac hex: neither needs JSON escaping
         return ("{\"v\":" + VERSION + ",\"ct\":\"" + ct + "\",\"mac\":\"" + mac + "\"}")
@@ -58,28 +55,21 @@ public final class PayloadCodec {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             return drop(DropReason.OVERSIZED, payload.length + " bytes");
         }
-        Optional<JsonElement> envelope = StrictUtf8.decode(payload).flatMap(StrictJson::parse);
-        if (envelope.isEmpty()) {
-            return drop(DropReason.NOT_JSON, "envelope is not strict UTF-8 JSON");
-        }
-        if (!(envelope.get() instanceof JsonObject fields)) {
-            return drop(DropReason.BAD_ENVELOPE, "envelope is not an object");
-        }
-        if (!(fields.get("v") instanceof JsonPrimitive v) || !v.isNumber() || !v.getAsString().equals("1")) {
-            return drop(DropReason.BAD_VERSION, "v is not 1");
-        }
-        if (!(fields.get("ct") instanceof JsonPrimitive ctField) || !ctField.isString()
-                || !(fields.get("mac") instanceof JsonPrimitive macField) || !macField.isString()) {
-            return drop(DropReason.BAD_ENVELOPE, "ct or mac is not a string");
-        }
-        String ct = ctField.getAsString();
-        Optional<ChatKey> key = keyWhoseMacVerifies(ct, macField.getAsString(), candidateKeys);
+        return switch (EnvelopeReader.read(payload)) {
+            case EnvelopeRead.Refused refused -> drop(refused.reason(), refused.detail());
+            case Envelope envelope -> open(envelope, candidateKeys, arrivedOn);
+        };
+    }
+
+    private static Opened open(Envelope envelope, List<ChatKey> candidateKeys, InboxId arrivedOn) {
+        String ct = envelope.ct();
+        Optional<ChatKey> key = keyWhoseMacVerifies(ct, envelope.mac(), candidateKeys);
         if (key.isEmpty()) {
             return drop(DropReason.BAD_MAC, "no candidate key verifies the MAC");
         }
         String json;
         try {
-            json = CryptoJsAes.decrypt(ct, key.get().passphrase());
+            json = CryptoJsAes.decrypt(ct, key.get().passphraseUtf8());
         } catch (DecryptionException e) {
             return e.reason() == DecryptionException.Reason.BAD_UTF8
                     ? drop(DropReason.BAD_UTF8, e.getMessage())

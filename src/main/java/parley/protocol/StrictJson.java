@@ -15,67 +15,61 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * RFC 8259 JSON with nothing lenient: Gson's {@link Strictness#STRICT} reader, plus what Gson's tree parser lets
- * through: a duplicate key (the last would silently win, so two parsers could read one payload two ways) and
- * anything after the value. Nesting is bounded by Gson's reader (255 levels).
+ * RFC 8259 JSON with nothing lenient: Gson's {@link Strictness#STRICT} reader (which also refuses a lone surrogate
+ * escape), plus what Gson's tree parser lets through: a duplicate key (the last would silently win, so two parsers
+ * could read one payload two ways) and anything after the value. One pass: the tree is built by Gson while the
+ * reader below refuses duplicates. Nesting is bounded by Gson's reader (255 levels).
  */
 final class StrictJson {
-    private static final Set<String> IN_ARRAY = Set.of();
-
     private StrictJson() {}
 
     /** The value, or empty when {@code text} is not one strict JSON value. */
     static Optional<JsonElement> parse(String text) {
         try {
-            checkStructure(text);
-            JsonReader reader = strictReader(text);
-            return Optional.of(JsonParser.parseReader(reader));
+            JsonReader reader = new DuplicateRefusingReader(text);
+            // Gson reads an empty document as JsonNull; peeking first makes it the EOFException it is
+            reader.peek();
+            JsonElement value = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                return Optional.empty();
+            }
+            return Optional.of(value);
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    /** One streaming pass that refuses duplicate keys and trailing data; iterative, so no deep recursion. */
-    private static void checkStructure(String text) throws IOException {
-        JsonReader reader = strictReader(text);
-        Deque<Set<String>> open = new ArrayDeque<>();
-        do {
-            switch (reader.peek()) {
-                case BEGIN_OBJECT -> {
-                    reader.beginObject();
-                    open.push(new HashSet<>());
-                }
-                case END_OBJECT -> {
-                    reader.endObject();
-                    open.pop();
-                }
-                case BEGIN_ARRAY -> {
-                    reader.beginArray();
-                    open.push(IN_ARRAY);
-                }
-                case END_ARRAY -> {
-                    reader.endArray();
-                    open.pop();
-                }
-                case NAME -> {
-                    if (!open.element().add(reader.nextName())) {
-                        throw new IOException("duplicate key at " + reader.getPath());
-                    }
-                }
-                case STRING, NUMBER -> reader.nextString();
-                case BOOLEAN -> reader.nextBoolean();
-                case NULL -> reader.nextNull();
-                case END_DOCUMENT -> throw new IOException("no JSON value");
-            }
-        } while (!open.isEmpty());
-        if (reader.peek() != JsonToken.END_DOCUMENT) {
-            throw new IOException("data after the JSON value");
-        }
-    }
+    /**
+     * A strict reader that remembers the names of each open object and fails on a repeated one. Gson's tree
+     * adapter reads objects through these overridable methods ({@code StrictJsonTest} holds it to that).
+     */
+    private static final class DuplicateRefusingReader extends JsonReader {
+        private final Deque<Set<String>> open = new ArrayDeque<>();
 
-    private static JsonReader strictReader(String text) {
-        JsonReader reader = new JsonReader(new StringReader(text));
-        reader.setStrictness(Strictness.STRICT);
-        return reader;
+        DuplicateRefusingReader(String text) {
+            super(new StringReader(text));
+            setStrictness(Strictness.STRICT);
+        }
+
+        @Override
+        public void beginObject() throws IOException {
+            super.beginObject();
+            open.push(new HashSet<>());
+        }
+
+        @Override
+        public void endObject() throws IOException {
+            super.endObject();
+            open.pop();
+        }
+
+        @Override
+        public String nextName() throws IOException {
+            String name = super.nextName();
+            if (!open.element().add(name)) {
+                throw new IOException("duplicate key at " + getPath());
+            }
+            return name;
+        }
     }
 }

@@ -10,7 +10,8 @@ import parley.transport.wss.WssTransportSupport;
  * Where and how to reach a broker: an {@code mqtts://} and/or a {@code wss://} URL, the web client's base
  * URL, an extra CA file trusted besides the system's roots, and optional credentials.
  *
- * @param mqtts   {@code mqtts://host[:port]} (port 8883 when absent); Paho calls this {@code ssl://}
+ * @param mqtts   {@code mqtts://host[:port]} (port 8883 when absent); Paho is given it as
+ *                {@code parley-mqtts://}, Parley's guarded TLS module
  * @param wss     {@code wss://host[:port]/path}
  * @param webBase {@code https://...}: where the browser client is served (for invite links)
  * @param caFile  a PEM file with one or more CA certificates, trusted in addition to the system's roots
@@ -70,13 +71,16 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
         return mqtts.or(() -> wss).orElseThrow();
     }
 
-    /** {@link #preferred()} spelled as Paho wants it: {@code mqtts://h:p} becomes {@code ssl://h:p}. */
+    /**
+     * {@link #preferred()} spelled as Paho wants it: {@code mqtts://h:p} becomes {@code parley-mqtts://h:p} (see
+     * {@link GuardedTlsNetworkModuleFactory}).
+     */
     String pahoUri() {
         URI uri = preferred();
         // Paho's own websocket module dies on a PING (its frame reader takes only binary and close frames); ours answers to its own scheme
         if (!uri.getScheme().equalsIgnoreCase("mqtts")) return WssTransportSupport.brokerUri(uri);
         int port = uri.getPort() == -1 ? DEFAULT_MQTTS_PORT : uri.getPort();
-        return "ssl://" + uri.getHost() + ":" + port;
+        return GuardedTlsNetworkModuleFactory.SCHEME + "://" + uri.getHost() + ":" + port;
     }
 
     @Override

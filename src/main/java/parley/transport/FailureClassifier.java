@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import parley.transport.ConnectionState.Failed;
 import parley.transport.ConnectionState.Failure;
+import parley.transport.guard.PacketRefusedException;
 
 /**
  * Reads Paho's exceptions: which failures are final (retrying cannot help until the user changes the profile)
@@ -72,6 +73,8 @@ final class FailureClassifier {
 
     /** A short reason for a retryable failure, for {@link ConnectionState.Waiting}. */
     static String describe(Throwable error) {
+        PacketRefusedException refused = refusedPacket(error);
+        if (refused != null) return refused.getMessage();
         if (find(error, ConnectException.class) != null) return "the broker is not reachable (connection refused)";
         if (find(error, UnknownHostException.class) != null) return "the broker's host name is unknown";
         if (find(error, NoRouteToHostException.class) != null) return "no route to the broker's host";
@@ -86,6 +89,11 @@ final class FailureClassifier {
             };
         }
         return "the connection failed: " + deepestMessage(error);
+    }
+
+    /** The packet guard's refusal behind {@code error}, or null: the broker broke the protocol on purpose or not. */
+    static PacketRefusedException refusedPacket(Throwable error) {
+        return find(error, PacketRefusedException.class);
     }
 
     private static boolean mentionsHostname(Throwable error) {

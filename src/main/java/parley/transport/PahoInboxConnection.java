@@ -229,6 +229,15 @@ final class PahoInboxConnection implements InboxConnection {
         synchronized (this) {
             if (lifecycle != Lifecycle.RUNNING) return;
             generation++;
+            // A broker that sent a packet Parley refuses: say so, and neither count it as a refused subscription
+            // nor as a take-over (it drops every connection right after the connect, as a take-over would)
+            if (FailureClassifier.refusedPacket(cause) != null) {
+                awaitingSuback = false;
+                String reason = FailureClassifier.describe(cause);
+                LOG.log(Level.WARNING, "inbox {0}: {1}", inbox.abbreviated(), reason);
+                retryLater(reason);
+                return;
+            }
             // RabbitMQ answers a denied SUBSCRIBE by closing the connection (no SUBACK failure code): closed at
             // the subscription again and again means the broker refuses this inbox; retrying cannot help.
             if (awaitingSuback) {

@@ -23,7 +23,7 @@ final class ChatActions {
     }
 
     void rename(ChatService service, Chat chat) {
-        Object answer = JOptionPane.showInputDialog(frame, "New name for " + chat.name() + ":", "Rename chat",
+        Object answer = JOptionPane.showInputDialog(frame, PlainText.lines("New name for " + chat.name() + ":"), "Rename chat",
                 JOptionPane.PLAIN_MESSAGE, null, null, chat.name());
         if (answer instanceof String name && !name.isBlank() && !name.strip().equals(chat.name())) {
             service.rename(chat.id(), name.strip()).whenCompleteAsync(Edt.guard((ok, failure) -> {
@@ -36,8 +36,8 @@ final class ChatActions {
 
     void delete(ChatService service, Chat chat) {
         int answer = JOptionPane.showConfirmDialog(frame,
-                "Delete \"" + chat.name() + "\"?\nIts keys and its whole history are wiped from this computer, and "
-                        + "the broker forgets its inbox. This cannot be undone.",
+                PlainText.lines("Delete \"" + chat.name() + "\"?\nIts keys and its whole history are wiped from this "
+                        + "computer, and the broker forgets its inbox. This cannot be undone."),
                 "Delete chat", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
         if (answer == JOptionPane.OK_OPTION) {
             service.delete(chat.id()).whenCompleteAsync(Edt.guard((ok, failure) -> status.notice(failure == null
@@ -52,6 +52,7 @@ final class ChatActions {
         text.append("State: ").append(switch (chat.phase()) {
             case INVITED -> "invite open, waiting for your friend to join";
             case JOINING -> "joined, waiting for the inviter's welcome";
+            case EXPIRED -> "the invite expired before your friend answered: delete this chat and ask for a new invite";
             case ACTIVE -> "chatting (key epoch " + chat.epoch() + (chat.verified() ? ", verified" : "") + ")";
         }).append('\n');
         text.append("You ").append(chat.inviter() ? "invited" : "joined").append(": ").append(WHEN.format(chat.created())).append('\n');
@@ -61,10 +62,10 @@ final class ChatActions {
         text.append("Unread: ").append(chat.unread());
         if (chat.phase() == ChatPhase.INVITED) {
             Object[] options = {"Show invite", "Close"};
-            return JOptionPane.showOptionDialog(frame, text.toString(), "Chat details", JOptionPane.DEFAULT_OPTION,
+            return JOptionPane.showOptionDialog(frame, PlainText.lines(text.toString()), "Chat details", JOptionPane.DEFAULT_OPTION,
                     JOptionPane.INFORMATION_MESSAGE, null, options, options[0]) == 0;
         }
-        JOptionPane.showMessageDialog(frame, text.toString(), "Chat details", JOptionPane.INFORMATION_MESSAGE);
+        JOptionPane.showMessageDialog(frame, PlainText.lines(text.toString()), "Chat details", JOptionPane.INFORMATION_MESSAGE);
         return false;
     }
 }

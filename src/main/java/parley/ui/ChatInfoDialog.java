@@ -42,13 +42,13 @@ final class ChatInfoDialog extends JDialog {
 
     private final ChatService service;
     private final Runnable onRefreshKeys;
-    private final JLabel verifiedLine = new JLabel();
-    private final JLabel connection = new JLabel();
-    private final JLabel key = new JLabel();
+    private final JLabel verifiedLine = new PlainLabel();
+    private final JLabel connection = new PlainLabel();
+    private final JLabel key = new PlainLabel();
     private final JButton refresh = new JButton(AppAction.REFRESH_KEYS.shortLabel());
-    private final JLabel code = new JLabel("…");
+    private final JLabel code = new PlainLabel("…");
     private final JPanel qrSlot = new JPanel(new BorderLayout());
-    private final JLabel result = new JLabel(" ");
+    private final JLabel result = new PlainLabel(" ");
     private final JTextArea warning = new JTextArea(3, 36);
     private final ScanWays ways;
     private Chat chat;
@@ -118,7 +118,7 @@ final class ChatInfoDialog extends JDialog {
 
     private JPanel safetyCode() {
         JLabel heading = heading("Safety code");
-        JLabel explain = new JLabel("<html><div style='width:260px'>Compare it with your friend's, in person or on a "
+        JLabel explain = PlainLabel.ownMarkup("<html><div style='width:260px'>Compare it with your friend's, in person or on a "
                 + "call, or let them scan it. If the two match, no one is in the middle of this chat.</div></html>");
         code.setName("chatinfo.code");
         code.setFont(new Font(Font.MONOSPACED, Font.BOLD, Math.round(UIManager.getFont("Label.font").getSize2D() * 1.5f)));
@@ -168,7 +168,7 @@ final class ChatInfoDialog extends JDialog {
     }
 
     private static JLabel heading(String text) {
-        JLabel label = new JLabel(text);
+        JLabel label = new PlainLabel(text);
         label.setFont(label.getFont().deriveFont(Font.BOLD, label.getFont().getSize2D() * 1.15f));
         return label;
     }

@@ -15,6 +15,7 @@ import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
+import javax.swing.JToolTip;
 import javax.swing.ListSelectionModel;
 import parley.chat.Chat;
 import parley.chat.ChatId;
@@ -30,6 +31,11 @@ final class ChatListPanel extends JPanel {
         @Override
         public boolean getScrollableTracksViewportWidth() {
             return true; // long previews are cut, never scrolled sideways
+        }
+
+        @Override
+        public JToolTip createToolTip() {
+            return PlainText.tip(super.createToolTip()); // a row's tooltip says what the broker said
         }
     };
     private final JTextField find = new JTextField();

@@ -33,8 +33,8 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
 
     private final JPanel row = new JPanel(new BorderLayout(8, 2));
     private final StateDot dot = new StateDot();
-    private final JLabel name = new JLabel();
-    private final JLabel time = new JLabel();
+    private final JLabel name = new PlainLabel();
+    private final JLabel time = new PlainLabel();
     private final PreviewLine last = new PreviewLine();
     private final Badge badge = new Badge();
     final VerifiedBadge verified = new VerifiedBadge("chats.verified", false);
@@ -75,7 +75,9 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         last.setFont(list.getFont());
         last.setText(c.phase() == ChatPhase.ACTIVE
                 ? entry.lastMessage().orElse("No messages yet")
-                : c.phase() == ChatPhase.INVITED ? "Invite open: waiting for your friend" : "Joining: waiting for the welcome");
+                : c.phase() == ChatPhase.INVITED ? "Invite open: waiting for your friend"
+                : c.phase() == ChatPhase.EXPIRED ? "Invite expired before they answered"
+                : "Joining: waiting for the welcome");
         last.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         badge.count = c.unread();
         verified.setVisible(c.verified());

@@ -26,7 +26,7 @@ final class Composer extends JPanel {
     static final int MAX_BYTES = 16_384;
 
     private final JTextArea input = new JTextArea(3, 40);
-    private final JLabel counter = new JLabel();
+    private final JLabel counter = new PlainLabel();
     private final JButton send = new JButton("Send");
     private final Consumer<String> onSend;
 

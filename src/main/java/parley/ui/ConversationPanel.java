@@ -36,8 +36,8 @@ final class ConversationPanel extends JPanel {
     private static final int PAGE_MARGIN_PX = 400;
 
     private final StatusLine status;
-    private final JLabel title = new JLabel();
-    private final JLabel state = new JLabel();
+    private final JLabel title = new PlainLabel();
+    private final JLabel state = new PlainLabel();
     final VerifiedBadge verified = new VerifiedBadge("conversation.verified", true);
     private final MessageColumn column;
     private final JScrollPane scroll;
@@ -86,8 +86,8 @@ final class ConversationPanel extends JPanel {
         JPanel empty = new JPanel(new GridBagLayout());
         JPanel lines = new JPanel(new GridLayout(0, 1, 0, 8));
         lines.setOpaque(false);
-        JLabel noChat = new JLabel("No chat open.", SwingConstants.CENTER);
-        JLabel hint = new JLabel("Start one with New invite (Ctrl+N) or Join (Ctrl+J).", SwingConstants.CENTER);
+        JLabel noChat = new PlainLabel("No chat open.", SwingConstants.CENTER);
+        JLabel hint = new PlainLabel("Start one with New invite (Ctrl+N) or Join (Ctrl+J).", SwingConstants.CENTER);
         lines.add(noChat);
         lines.add(hint);
         empty.add(lines);
@@ -139,13 +139,16 @@ final class ConversationPanel extends JPanel {
             case ACTIVE -> composer.setWritable(true, "");
             case INVITED -> composer.setWritable(false, "Waiting for your friend to join the invite");
             case JOINING -> composer.setWritable(false, "Waiting for " + next.name() + " to welcome you");
+            case EXPIRED -> composer.setWritable(false, "The invite expired before " + next.name()
+                    + " answered: delete this chat and ask for a new invite");
         }
         refreshQueued();
     }
 
     static String stateLine(Chat c) {
         String phase = c.phase() == ChatPhase.ACTIVE ? (c.verified() ? "verified" : "end-to-end encrypted")
-                : c.phase() == ChatPhase.INVITED ? "invite open" : "joining";
+                : c.phase() == ChatPhase.INVITED ? "invite open" : c.phase() == ChatPhase.EXPIRED ? "invite expired"
+                : "joining";
         return phase + " · " + c.connection().detail();
     }
 

@@ -9,7 +9,7 @@ import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 
 /** "Today", "Yesterday" or the date, centred between the messages of two days. */
-final class DaySeparator extends JLabel {
+final class DaySeparator extends PlainLabel {
     final LocalDate day;
 
     DaySeparator(LocalDate day, LocalDate today) {

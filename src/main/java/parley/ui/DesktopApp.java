@@ -22,22 +22,37 @@ public final class DesktopApp {
      * {@code openChat}, a chat to open once the profile is open (a name or id, as the command line takes them).
      * The two measurement exits print how long the launch took and quit: {@code exitAfterFirstPaint} once the
      * first window is painted; {@code exitAfterChatShown} this long after {@code openChat} shows its newest
-     * messages and is online (the start-up benchmark's "one chat open").
+     * messages and is online (the start-up benchmark's "one chat open"). {@code joinLink}: an invite link the app
+     * was started with (a {@code parley:} link opened in a browser), shown in the join dialog once the chats run,
+     * for the user to join as a pasted link.
      */
     public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
-            Optional<String> openChat) {
+            Optional<String> openChat, Optional<String> joinLink) {
         public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
-            this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty());
+            this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
+                Optional<String> openChat) {
+            this(exitWhenClosed, exitAfterFirstPaint, exitAfterChatShown, openChat, Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            // the link holds the invite's secret
+            return "Options[exitWhenClosed=" + exitWhenClosed + ", exitAfterFirstPaint=" + exitAfterFirstPaint
+                    + ", exitAfterChatShown=" + exitAfterChatShown + ", openChat=" + openChat.isPresent()
+                    + ", joinLink=" + joinLink.isPresent() + "]";
         }
 
         /**
          * {@code openChat} from the command line, the measurement exits from system properties:
          * {@code -Dparley.exitAfterFirstPaint=true}, {@code -Dparley.exitAfterChatShown=SECONDS}.
          */
-        public static Options forLaunch(Optional<String> openChat) {
+        public static Options forLaunch(Optional<String> openChat, Optional<String> joinLink) {
             Optional<Duration> afterChat = Optional.ofNullable(System.getProperty("parley.exitAfterChatShown"))
                     .map(DesktopApp.Options::seconds);
-            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat);
+            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat, joinLink);
         }
 
         private static Duration seconds(String value) {
@@ -165,13 +180,16 @@ public final class DesktopApp {
             var service = profile.start(settings);
             ThemeChoice choice = ThemeChoice.parse(profile.preference(ThemeChoice.PREFERENCE));
             Optional<Boolean> desktop = choice == ThemeChoice.SYSTEM ? DesktopColorScheme.prefersDark() : Optional.empty();
-            return new Started(service, choice, choice.dark(desktop), profile.hasPassphrase());
+            boolean previews = profile.preference(Notifier.PREVIEW_PREFERENCE).filter("true"::equals).isPresent();
+            return new Started(service, choice, choice.dark(desktop), previews, profile.hasPassphrase());
         }, s -> {
             window.onTheme(s.theme(), this::changeTheme);
+            window.onPreviews(s.previews(), this::changePreviews);
             window.profileOpen(profile, s.hasPassphrase());
             Looks.switchTo(s.dark());
             window.attach(s.service());
             options.openChat().ifPresent(this::openChat);
+            options.joinLink().ifPresent(window::joinLink);
             started.complete(null);
         }, this::fatal);
     }
@@ -194,7 +212,15 @@ public final class DesktopApp {
         });
     }
 
-    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean hasPassphrase) {}
+    private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean previews,
+                           boolean hasPassphrase) {}
+
+    private void changePreviews(boolean on) {
+        tasks.run("Saving the setting", () -> {
+            profile.putPreference(Notifier.PREVIEW_PREFERENCE, Boolean.toString(on));
+            return on;
+        }, saved -> { }, failure -> window.status.notice("Setting not saved: " + Failures.message(failure)));
+    }
 
     private void changeTheme(ThemeChoice choice) {
         tasks.run("Applying the theme", () -> {
@@ -206,7 +232,7 @@ public final class DesktopApp {
     private void fatal(Throwable failure) {
         LOG.log(Level.ERROR, "the desktop app cannot go on", failure);
         started.completeExceptionally(failure);
-        JOptionPane.showMessageDialog(window, Failures.message(failure), "Parley cannot open the profile",
+        JOptionPane.showMessageDialog(window, PlainText.lines(Failures.message(failure)), "Parley cannot open the profile",
                 JOptionPane.ERROR_MESSAGE);
         quit();
     }

@@ -21,6 +21,7 @@ import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
 import javax.swing.UIManager;
+import parley.text.DisplayNames;
 
 /**
  * The first run: your display name and your broker, prefilled with the local stack that {@code scripts/stack}
@@ -39,7 +40,7 @@ final class FirstRunDialog extends JDialog {
     private final JTextField ca = field("firstrun.ca", "CA certificate file", defaultCa());
     private final JTextField username = field("firstrun.username", "Username", "");
     private final JPasswordField password = new JPasswordField(24);
-    private final JLabel problem = new JLabel(" ");
+    private final JLabel problem = new PlainLabel(" ");
     private Optional<BrokerSettings> result = Optional.empty();
 
     FirstRunDialog(JFrame owner) {
@@ -49,7 +50,7 @@ final class FirstRunDialog extends JDialog {
         password.getAccessibleContext().setAccessibleName("Password");
         JPanel form = new JPanel(new GridBagLayout());
         form.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
-        JLabel intro = new JLabel("<html>Who are you, and which broker do you chat through?<br>"
+        JLabel intro = PlainLabel.ownMarkup("<html>Who are you, and which broker do you chat through?<br>"
                 + "The fields are filled in for the local stack (<code>scripts/stack start</code>).</html>");
         GridBagConstraints c = new GridBagConstraints();
         c.gridx = 0;
@@ -117,7 +118,7 @@ final class FirstRunDialog extends JDialog {
         c.gridy = y;
         c.insets = new Insets(3, 0, 3, 8);
         c.anchor = GridBagConstraints.WEST;
-        JLabel l = new JLabel(label);
+        JLabel l = new PlainLabel(label);
         l.setLabelFor(field);
         form.add(l, c);
         c.gridx = 1;
@@ -134,9 +135,9 @@ final class FirstRunDialog extends JDialog {
     private void submit() {
         try {
             String display = name.getText().strip();
-            if (display.isEmpty() || display.length() > 64) {
-                throw new IllegalArgumentException("your name must be 1 to 64 characters");
-            }
+            DisplayNames.problem(display).ifPresent(problem -> {
+                throw new IllegalArgumentException("your name " + problem);
+            });
             URI broker = uri("broker", mqtts.getText(), "mqtts").orElseThrow(
                     () -> new IllegalArgumentException("the broker needs an mqtts:// URL"));
             Optional<URI> browsers = uri("browser access", wss.getText(), "wss");

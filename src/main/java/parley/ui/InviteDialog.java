@@ -1,6 +1,7 @@
 package parley.ui;
 
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.Dialog;
 import java.awt.FlowLayout;
 import java.awt.Toolkit;
@@ -28,8 +29,9 @@ import parley.chat.PendingInvite;
 
 /**
  * A new invite: a large QR code, the link with a copy button, the expiry, and "waiting for your friend" until
- * the join arrives ({@link #joined()} closes it and the main window opens the chat). Cancelling deletes the
- * invite. Modeless: the rest of the app stays usable while it waits.
+ * the join arrives ({@link #joined()} closes it and the main window opens the chat). Until the invite is live (its
+ * inbox subscribed at the broker, {@link #live()}) it shows "not live yet" in place of the code and the link: a
+ * join sent before would be lost. Cancelling deletes the invite. Modeless: the rest of the app stays usable.
  */
 final class InviteDialog extends JDialog {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
@@ -37,7 +39,14 @@ final class InviteDialog extends JDialog {
     private static final int QR_MIN_SIDE = 200;
 
     final ChatId chat;
-    private final JLabel waiting = new JLabel("Waiting for your friend to join…");
+    static final String WAITING = "Waiting for your friend to join…";
+    static final String NOT_LIVE = "Not live yet: connecting to the server…";
+    private static final String LIVE_CARD = "live";
+    private static final String NOT_LIVE_CARD = "not-live";
+
+    private final JLabel waiting = new PlainLabel(NOT_LIVE);
+    private final JPanel cards = new JPanel(new CardLayout());
+    private final JLabel notLive = new PlainLabel("The code and the link appear as soon as the invite is live.");
     private final JProgressBar progress = new JProgressBar();
     private final JButton cancel = new JButton("Cancel invite");
     private boolean finished;
@@ -50,7 +59,7 @@ final class InviteDialog extends JDialog {
         JPanel content = new JPanel();
         content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        JLabel intro = new JLabel("Let your friend scan this code with Parley, or send them the link.");
+        JLabel intro = new PlainLabel("Let your friend scan this code with Parley, or send them the link.");
         intro.setAlignmentX(0.5f);
         QrView qr = new QrView(invite.link(), QR_SIDE, "invite.qr", "Invite QR code");
         qr.setAlignmentX(0.5f);
@@ -67,23 +76,33 @@ final class InviteDialog extends JDialog {
         JPanel linkRow = new JPanel(new BorderLayout(6, 0));
         linkRow.add(link, BorderLayout.CENTER);
         linkRow.add(copy, BorderLayout.EAST);
-        JLabel expiry = new JLabel(expiryText(invite.expires(), Instant.now()));
+        JPanel shown = new JPanel();
+        shown.setLayout(new BoxLayout(shown, BoxLayout.Y_AXIS));
+        shown.add(qr);
+        shown.add(Box.createVerticalStrut(12));
+        shown.add(linkRow);
+        notLive.setName("invite.notlive");
+        notLive.setHorizontalAlignment(JLabel.CENTER);
+        JPanel hidden = new JPanel(new BorderLayout());
+        hidden.add(notLive, BorderLayout.CENTER);
+        cards.add(shown, LIVE_CARD);
+        cards.add(hidden, NOT_LIVE_CARD);
+        cards.setAlignmentX(0.5f);
+        JLabel expiry = new PlainLabel(expiryText(invite.expires(), Instant.now()));
         expiry.setName("invite.expiry");
         expiry.setAlignmentX(0.5f);
         waiting.setName("invite.waiting");
         waiting.setAlignmentX(0.5f);
         progress.setIndeterminate(true);
         progress.setName("invite.progress");
-        progress.getAccessibleContext().setAccessibleName("Waiting for your friend to join");
+        progress.getAccessibleContext().setAccessibleName("Waiting");
         cancel.setName("invite.cancel");
         cancel.addActionListener(e -> cancel(onCancel));
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         buttons.add(cancel);
         content.add(intro);
         content.add(Box.createVerticalStrut(12));
-        content.add(qr);
-        content.add(Box.createVerticalStrut(12));
-        content.add(linkRow);
+        content.add(cards);
         content.add(Box.createVerticalStrut(8));
         content.add(expiry);
         content.add(Box.createVerticalStrut(12));
@@ -98,9 +117,34 @@ final class InviteDialog extends JDialog {
                 cancel(onCancel);
             }
         });
-        pack();
+        pack(); // the card layout sizes the dialog for the code, so it does not jump when the invite goes live
         fitQrToScreen(qr);
         setLocationRelativeTo(owner);
+        if (invite.live()) {
+            live();
+        } else {
+            ((CardLayout) cards.getLayout()).show(cards, NOT_LIVE_CARD);
+        }
+    }
+
+    /** The invite inbox exists at the broker: show the code and the link. */
+    void live() {
+        if (finished) {
+            return;
+        }
+        ((CardLayout) cards.getLayout()).show(cards, LIVE_CARD);
+        waiting.setText(WAITING);
+        progress.getAccessibleContext().setAccessibleName(WAITING);
+    }
+
+    /** Not live yet, and the connection says why (connecting, or the server cannot be reached). */
+    void notLiveYet(String connection) {
+        if (finished || waiting.getText().equals(WAITING)) {
+            return;
+        }
+        waiting.setText(connection.startsWith("connecting") ? NOT_LIVE
+                : "Not live yet: can't reach the server (" + connection + ")");
+        progress.getAccessibleContext().setAccessibleName(waiting.getText());
     }
 
     /**

@@ -21,14 +21,15 @@ final class JoinDialog extends JDialog {
     private static final ScanWays.Words WORDS = new ScanWays.Words("join", "an invite", "link",
             "Paste an invite link", "Join", "Join the pasted link", "Link");
 
-    private final JLabel result = new JLabel(" ");
+    private final JLabel result = new PlainLabel(" ");
     private final Consumer<String> onInvite;
+    private final ScanWays ways;
 
     JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Consumer<String> onInvite) {
         super(owner, "Join an invite", Dialog.ModalityType.MODELESS);
         this.onInvite = onInvite;
         setName("dialog.join");
-        ScanWays ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
+        ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override
             public void scanned(String source, Scan scan) {
                 show(source, InviteReading.of(scan, clock));
@@ -43,12 +44,19 @@ final class JoinDialog extends JDialog {
         result.getAccessibleContext().setAccessibleName("Result");
         JPanel content = new JPanel(new BorderLayout(0, 12));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        content.add(new JLabel("Where is your friend's invite?"), BorderLayout.NORTH);
+        content.add(new PlainLabel("Where is your friend's invite?"), BorderLayout.NORTH);
         content.add(ways, BorderLayout.CENTER);
         content.add(result, BorderLayout.SOUTH);
         setContentPane(content);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    /** Puts {@code link} in the link field, as if pasted; the user presses Join as for a pasted link. */
+    void fill(String link) {
+        ways.field().setText(link);
+        ways.field().setCaretPosition(0);
+        say("An invite link was opened with Parley: check it is from your friend, then press Join.", false);
     }
 
     private void show(String source, Sighting sighting) {

@@ -47,6 +47,8 @@ final class MainWindow extends JFrame {
     private ChatService service;
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private java.util.function.Consumer<ThemeChoice> onTheme = t -> { };
+    private boolean previews;
+    private java.util.function.Consumer<Boolean> onPreviews = p -> { };
     private Runnable onFirstPaint;
     /** A chat to open by name once the chats are listed ({@code parley gui --chat}). */
     private String chatToOpen;
@@ -117,6 +119,13 @@ final class MainWindow extends JFrame {
         onTheme = handler;
     }
 
+    /** Whether notifications carry message previews, and who keeps the choice when the user changes it. */
+    void onPreviews(boolean current, java.util.function.Consumer<Boolean> handler) {
+        previews = current;
+        notifier.showPreviews(current);
+        onPreviews = handler;
+    }
+
     /** The profile is open, protected by a passphrase or not: Settings can now set, change or remove it. */
     void profileOpen(DesktopProfile open, boolean protectedByPassphrase) {
         profile = open;
@@ -147,6 +156,10 @@ final class MainWindow extends JFrame {
         actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
             theme = choice;
             onTheme.accept(choice);
+        }, previews, on -> {
+            previews = on;
+            notifier.showPreviews(on);
+            onPreviews.accept(on);
         }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
                 set -> hasPassphrase = set, status::notice))).setVisible(true));
         actions.bind(AppAction.QUIT, onQuit);
@@ -252,6 +265,12 @@ final class MainWindow extends JFrame {
     private void onEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.ChatChanged(ChatId id, Chat snapshot) -> changed(snapshot);
+            case ChatEvent.InviteLive(ChatId id, PendingInvite invite) -> {
+                InviteDialog dialog = invites.get(id);
+                if (dialog != null) {
+                    dialog.live();
+                }
+            }
             case ChatEvent.ChatReady(ChatId id, Chat snapshot) -> {
                 changed(snapshot);
                 InviteDialog dialog = invites.remove(id);
@@ -285,6 +304,13 @@ final class MainWindow extends JFrame {
 
     private void changed(Chat next) {
         Chat snapshot = readWhileLooking(next);
+        InviteDialog dialog = invites.get(snapshot.id());
+        if (dialog != null && snapshot.phase() == ChatPhase.INVITED) {
+            dialog.notLiveYet(snapshot.connection().detail());
+        }
+        chatList.chat(snapshot.id()).filter(before -> before.phase() == ChatPhase.JOINING
+                && snapshot.phase() == ChatPhase.EXPIRED).ifPresent(before -> status.notice("The invite from "
+                + snapshot.name() + " expired before they answered: ask for a new invite"));
         chatList.chat(snapshot.id()).filter(before -> before.epoch() < snapshot.epoch()).ifPresent(before ->
                 status.notice("New keys with " + snapshot.name() + " (key epoch " + snapshot.epoch() + ")"));
         chatList.put(snapshot);
@@ -390,14 +416,29 @@ final class MainWindow extends JFrame {
     }
 
     private void join() {
-        new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+        joinDialog().setVisible(true);
+    }
+
+    /**
+     * The join dialog with {@code link} filled in as if pasted (the app was started with a {@code parley:} link):
+     * the user joins it the way a pasted link is joined.
+     */
+    void joinLink(String link) {
+        JoinDialog dialog = joinDialog();
+        dialog.fill(link);
+        dialog.setVisible(true);
+        dialog.toFront();
+    }
+
+    private JoinDialog joinDialog() {
+        return new JoinDialog(this, tasks, clock, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
                 status.notice("Could not join: " + Failures.message(failure));
             } else {
                 status.notice("Joined; waiting for the welcome");
                 chatList.select(id);
             }
-        }), Edt.EXECUTOR)).setVisible(true);
+        }), Edt.EXECUTOR));
     }
 
     private void openLink(URI uri) {

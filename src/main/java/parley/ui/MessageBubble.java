@@ -59,7 +59,7 @@ final class MessageBubble extends JPanel {
             }
         }
     };
-    private final JLabel meta = new JLabel();
+    private final JLabel meta = new PlainLabel();
     private Delivery delivery;
     private int naturalWidth = -1;
 

@@ -25,7 +25,7 @@ import javax.swing.WindowConstants;
  */
 final class PassphraseDialog extends JDialog {
     private final JPasswordField passphrase = new JPasswordField(24);
-    private final JLabel problem = new JLabel(" ");
+    private final JLabel problem = new PlainLabel(" ");
     private final JProgressBar progress = new JProgressBar();
     private final JButton unlock = new JButton("Unlock");
     private final JButton cancel = new JButton("Quit");
@@ -61,8 +61,8 @@ final class PassphraseDialog extends JDialog {
         JPanel form = new JPanel();
         form.setLayout(new BoxLayout(form, BoxLayout.Y_AXIS));
         form.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
-        JLabel intro = new JLabel("This profile is protected by a passphrase.");
-        JLabel label = new JLabel("Passphrase:");
+        JLabel intro = new PlainLabel("This profile is protected by a passphrase.");
+        JLabel label = new PlainLabel("Passphrase:");
         label.setLabelFor(passphrase);
         label.setDisplayedMnemonic('P');
         for (var c : new javax.swing.JComponent[] {intro, label, passphrase, problem, progress}) {

@@ -34,6 +34,8 @@ final class PassphraseSection extends JPanel {
     static final String PROTECTED = "Protected by a passphrase: your keys and history are encrypted on disk.";
     static final String NOT_PROTECTED = "Not protected: your keys and history are stored unencrypted. Anyone who can"
             + " use your account or read its files (a backup, a stolen disk) can read your chats.";
+    /** The long one on two lines. */
+    private static final String NOT_PROTECTED_WRAPPED = "<html>" + NOT_PROTECTED.replace(" use your account", " use your<br>account");
     private static final String MESSAGES = "messages";
     private static final String WORKING = "working";
     /** Below this many characters the hint suggests a longer passphrase; it never refuses one. */
@@ -43,14 +45,14 @@ final class PassphraseSection extends JPanel {
     private final BackgroundTasks tasks;
     private final Consumer<Boolean> onChanged;
     private final Consumer<String> noticeWhenClosed;
-    private final JLabel state = new JLabel();
-    private final JLabel currentLabel = new JLabel("Current passphrase:");
+    private final JLabel state = PlainLabel.ownMarkup(""); // only PROTECTED or NOT_PROTECTED_WRAPPED
+    private final JLabel currentLabel = new PlainLabel("Current passphrase:");
     private final JPasswordField current = field("settings.passphrase.current", "Current passphrase");
     private final JPasswordField next = field("settings.passphrase.new", "New passphrase");
     private final JPasswordField repeat = field("settings.passphrase.repeat", "Repeat the new passphrase");
-    private final JLabel hint = new JLabel(" ");
-    private final JLabel problem = new JLabel(" ");
-    private final JLabel done = new JLabel(" ");
+    private final JLabel hint = new PlainLabel(" ");
+    private final JLabel problem = new PlainLabel(" ");
+    private final JLabel done = new PlainLabel(" ");
     private final JProgressBar progress = new JProgressBar();
     private final CardLayout feedbackCards = new CardLayout();
     private final JPanel feedback = new JPanel(feedbackCards);
@@ -100,15 +102,15 @@ final class PassphraseSection extends JPanel {
         c.insets = new Insets(2, 4, 8, 4);
         add(state, c);
         row(1, currentLabel, 'u', current);
-        row(2, new JLabel("New passphrase:"), 'N', next);
-        row(3, new JLabel("Repeat new passphrase:"), 'R', repeat);
+        row(2, new PlainLabel("New passphrase:"), 'N', next);
+        row(3, new PlainLabel("Repeat new passphrase:"), 'R', repeat);
         c.gridx = 1;
         c.gridwidth = 1;
         c.insets = new Insets(0, 4, 2, 4);
         add(hint, c);
         c.gridx = 0;
         c.gridwidth = 2;
-        add(new JLabel("There is no way to recover a forgotten passphrase, nor the chats it protects."), c);
+        add(new PlainLabel("There is no way to recover a forgotten passphrase, nor the chats it protects."), c);
         c.insets = new Insets(6, 4, 2, 4);
         c.fill = GridBagConstraints.HORIZONTAL;
         add(feedback(), c);
@@ -161,8 +163,8 @@ final class PassphraseSection extends JPanel {
     private void showProtection(boolean protectedNow) {
         hasPassphrase = protectedNow;
         String said = protectedNow ? PROTECTED : NOT_PROTECTED;
-        // the long one on two lines; screen readers get the sentence without the markup
-        state.setText(protectedNow ? said : "<html>" + said.replace(" use your account", " use your<br>account"));
+        // screen readers get the sentence without the markup
+        state.setText(protectedNow ? PROTECTED : NOT_PROTECTED_WRAPPED);
         state.getAccessibleContext().setAccessibleName(said);
         currentLabel.setVisible(protectedNow);
         current.setVisible(protectedNow);
@@ -216,9 +218,9 @@ final class PassphraseSection extends JPanel {
         }
         Object[] options = {"Remove passphrase", "Keep it"};
         int answer = JOptionPane.showOptionDialog(this,
-                "<html><b>Remove the passphrase?</b><br><br>Your keys and message history will be stored"
+                PlainLabel.ownMarkup("<html><b>Remove the passphrase?</b><br><br>Your keys and message history will be stored"
                         + " unencrypted.<br>Anyone who can use your account or read its files (a backup, a stolen"
-                        + " disk)<br>can then read your chats. The files stay readable by your account only.</html>",
+                        + " disk)<br>can then read your chats. The files stay readable by your account only.</html>"),
                 "Remove the passphrase", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE, null, options,
                 options[1]);
         if (answer != 0) {

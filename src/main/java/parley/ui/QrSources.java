@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import parley.invite.qr.QrDecoder;
+import parley.invite.qr.ScanImages;
 
 /**
  * The places a QR code (or its text) comes from: the screen, an image file, the clipboard. Each returns the
@@ -46,25 +46,29 @@ final class QrSources {
         return new Scan(texts, false);
     }
 
-    /** An image file; a file that is no image Parley can read is an {@link IOException} saying so. */
+    /**
+     * An image file; a file that is no image Parley can read is an {@link IOException} saying so, one whose header
+     * announces too many pixels an {@link parley.invite.qr.ImageTooLargeException}, before it is decoded.
+     */
     static Scan scanFile(Path file) throws IOException {
         Edt.forbid();
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException(file.getFileName() + " is not an image Parley can read (PNG, JPEG, GIF or BMP)");
-        }
-        return Scan.picture(QrDecoder.decode(image));
+        return Scan.picture(QrDecoder.decode(ScanImages.read(file)));
     }
 
-    /** An image on the clipboard is scanned; text is taken as typed. */
+    /**
+     * An image on the clipboard is scanned; text is taken as typed. AWT has decoded the image already (that memory
+     * is spent by the time we see it), so a huge one is refused before it is copied or scanned.
+     */
     static Scan fromClipboard(Clipboard clipboard) throws IOException {
         Edt.forbid();
         try {
             if (clipboard.isDataFlavorAvailable(DataFlavor.imageFlavor)) {
-                return Scan.picture(QrDecoder.decode(toBuffered((Image) clipboard.getData(DataFlavor.imageFlavor))));
+                Image image = (Image) clipboard.getData(DataFlavor.imageFlavor);
+                ScanImages.checkSize(image.getWidth(null), image.getHeight(null));
+                return Scan.picture(QrDecoder.decode(toBuffered(image)));
             }
             if (clipboard.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
                 return Scan.typed((String) clipboard.getData(DataFlavor.stringFlavor));

@@ -11,6 +11,7 @@ import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
@@ -19,13 +20,13 @@ import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 
 /**
- * Settings: the theme (follow the desktop, light, dark), applied at once, and the profile's passphrase (once the
- * profile is open: {@code passphrase} is empty before).
+ * Settings: the theme (follow the desktop, light, dark) and message previews in notifications, applied at once,
+ * and the profile's passphrase (once the profile is open: {@code passphrase} is empty before).
  */
 final class SettingsDialog extends JDialog {
 
-    SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme,
-            Optional<PassphraseSection> passphrase) {
+    SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme, boolean previews,
+            Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase) {
         super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
         setName("dialog.settings");
         JPanel themes = new JPanel(new GridLayout(0, 1, 0, 4));
@@ -38,6 +39,14 @@ final class SettingsDialog extends JDialog {
             group.add(b);
             themes.add(b);
         }
+        JPanel notifications = new JPanel(new GridLayout(0, 1, 0, 4));
+        notifications.setBorder(BorderFactory.createTitledBorder("Notifications"));
+        JCheckBox preview = new JCheckBox("Show the first words of new messages", previews);
+        preview.setName("settings.previews");
+        preview.addActionListener(e -> onPreviews.accept(preview.isSelected()));
+        notifications.add(preview);
+        notifications.add(new PlainLabel("Off: a notification says only who wrote. The desktop keeps notifications"));
+        notifications.add(new PlainLabel("in its history, where your profile's protection does not reach."));
         JButton close = new JButton("Close");
         close.setName("settings.close");
         close.addActionListener(e -> dispose());
@@ -46,16 +55,19 @@ final class SettingsDialog extends JDialog {
         JPanel sections = new JPanel();
         sections.setLayout(new BoxLayout(sections, BoxLayout.Y_AXIS));
         JComponent protection = passphrase.<JComponent>map(p -> p)
-                .orElseGet(() -> new JLabel("The passphrase can be set once the profile is open."));
+                .orElseGet(() -> new PlainLabel("The passphrase can be set once the profile is open."));
         themes.setAlignmentX(LEFT_ALIGNMENT);
+        notifications.setAlignmentX(LEFT_ALIGNMENT);
         protection.setAlignmentX(LEFT_ALIGNMENT);
         sections.add(themes);
+        sections.add(Box.createVerticalStrut(8));
+        sections.add(notifications);
         sections.add(Box.createVerticalStrut(8));
         sections.add(protection);
         JPanel content = new JPanel(new BorderLayout(0, 8));
         content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         content.add(sections, BorderLayout.CENTER);
-        content.add(new JLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
+        content.add(new PlainLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
         add(content, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
         getRootPane().setDefaultButton(close);

@@ -12,9 +12,9 @@ import javax.swing.JProgressBar;
  * messages), the last notice (a failure, a new message while away), and the background task that is running.
  */
 final class StatusLine extends JPanel {
-    private final JLabel connection = new JLabel("Starting…");
-    private final JLabel notice = new JLabel();
-    private final JLabel task = new JLabel();
+    private final JLabel connection = new PlainLabel("Starting…");
+    private final JLabel notice = new PlainLabel();
+    private final JLabel task = new PlainLabel();
     private final JProgressBar busy = new JProgressBar();
 
     StatusLine() {

@@ -15,7 +15,7 @@ import javax.swing.UIManager;
  * The mark of a verified chat (the safety codes were compared): a check in a filled circle, with or without the
  * word. Drawn, not a glyph, so that it looks the same whatever fonts the desktop has.
  */
-final class VerifiedBadge extends JLabel {
+final class VerifiedBadge extends PlainLabel {
 
     /** {@code withText}: "Verified" beside the mark (the conversation header); the chat list shows the mark only. */
     VerifiedBadge(String name, boolean withText) {

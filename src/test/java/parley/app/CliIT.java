@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import parley.chat.ChatTimings;
 import parley.cli.ParleyCommand;
+import parley.testing.StrictJoiner;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 
@@ -47,9 +49,16 @@ class CliIT {
     }
 
     private static Run parley(String... args) {
+        return parleyWithStdin("", args);
+    }
+
+    /** One CLI run whose stdin holds {@code stdin} (for the {@code -} arguments). */
+    private static Run parleyWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ParleyCommand.run(new ProfileWiring(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = ParleyCommand.run(new ProfileWiring(),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -60,24 +69,39 @@ class CliIT {
     }
 
     private String inviteAndJoin() throws Exception {
+        return inviteAndJoin(false);
+    }
+
+    /** Alice invites, Bob joins with the link as an argument or, with {@code linkOnStdin}, on stdin ({@code join -}). */
+    private String inviteAndJoin(boolean linkOnStdin) throws Exception {
         LiveOutput inviteOut = new LiveOutput();
-        StringWriter inviteErr = new StringWriter();
-        // its own thread, not the common pool: on two cores that pool has one thread, which others need
-        CompletableFuture<Integer> invite = new CompletableFuture<>();
-        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
-                new ProfileWiring(), new PrintWriter(inviteOut, true), new PrintWriter(inviteErr, true),
-                as("alice", "--name", "Alice", "--broker", stack.mqttsUri().toString(), "--wss",
-                        stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"))));
+        LiveOutput inviteErr = new LiveOutput();
+        CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr);
         String link = awaitFirstLine(inviteOut);
         assertThat(link).startsWith("parley:#parley=1&");
 
-        Run join = parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
+        Run join = linkOnStdin
+                ? parleyWithStdin(link + "\n", as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", "-"))
+                : parley(as("bob", "--name", "Bob", "--ca", stack.caFile().toString(), "join", link));
         assertThat(join.code()).as(join.err()).isZero();
         assertThat(join.out()).startsWith("joined: ").contains("Alice");
-        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.toString()).isZero();
+        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
         assertThat(inviteOut.text()).contains("█") // the terminal QR code follows the link
                 .contains("joined: ").contains("Bob");
         return link;
+    }
+
+    /** Alice's `invite` (with {@code options} after it) running on its own thread. */
+    private CompletableFuture<Integer> aliceInvites(LiveOutput out, LiveOutput err, String... options) {
+        List<String> args = new ArrayList<>(List.of("--name", "Alice", "--broker", stack.mqttsUri().toString(),
+                "--wss", stack.wssUri().toString(), "--ca", stack.caFile().toString(), "invite"));
+        args.addAll(List.of(options));
+        // its own thread, not the common pool: on two cores that pool has one thread, which others need
+        CompletableFuture<Integer> invite = new CompletableFuture<>();
+        Thread.ofPlatform().name("cli-invite").daemon().start(() -> invite.complete(ParleyCommand.run(
+                new ProfileWiring(), new PrintWriter(out, true), new PrintWriter(err, true),
+                as("alice", args.toArray(String[]::new)))));
+        return invite;
     }
 
     private static String awaitFirstLine(LiveOutput out) throws InterruptedException {
@@ -91,6 +115,43 @@ class CliIT {
             Thread.sleep(20);
         }
         throw new AssertionError("the invite printed no link: " + out.text());
+    }
+
+    /**
+     * A strict peer: its join goes out once, the moment the link is printed, and is never re-sent (Parley's own
+     * joiner would hide a join lost at the broker by re-sending it). The link is printed only once the invite
+     * inbox is subscribed, so it is answered.
+     */
+    @Test
+    void aJoinSentOnceTheMomentTheLinkAppearsIsAnswered() throws Exception {
+        try (StrictJoiner strict = StrictJoiner.connect(stack)) {
+            LiveOutput inviteOut = new LiveOutput();
+            LiveOutput inviteErr = new LiveOutput();
+            CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr, "--no-qr");
+            strict.joinOnce(awaitFirstLine(inviteOut), "Strict");
+            strict.awaitWelcome(Duration.ofSeconds(20));
+            assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
+            assertThat(inviteOut.text()).contains("joined: ").contains("Strict");
+            assertThat(inviteErr.text()).startsWith("invite ").contains("is not live yet: waiting for the server");
+        }
+    }
+
+    /** Nobody answers before the invite expires: `join` stops, says why, and exits with code 3. */
+    @Test
+    void aJoinWhoseInviteExpiresUnansweredEndsWithExitCode3() {
+        Run invite = parley(as("alice", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "invite", "--no-qr", "--no-wait", "--expires", "6s"));
+        assertThat(invite.code()).as(invite.err()).isZero();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ChatTimings shortSkew = ChatTimings.standard().withClockSkew(Duration.ofSeconds(1));
+        int code = ParleyCommand.run(new ProfileWiring(shortSkew), new PrintWriter(out, true),
+                new PrintWriter(err, true), as("bob", "--ca", stack.caFile().toString(), "join",
+                        invite.lines().getFirst()));
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("the invite expired before the inviter answered");
+        Run chats = parley(as("bob", "chats", "--json"));
+        assertThat(chats.lines()).singleElement().asString().contains("\"phase\":\"expired\"");
     }
 
     @Test
@@ -110,6 +171,57 @@ class CliIT {
                 .contains("\"phase\":\"active\"");
         Run history = parley(as("bob", "history", "Alice"));
         assertThat(history.out()).contains("hello from the CLI ✓");
+    }
+
+    /**
+     * Links and texts kept off the command line ({@code -} and {@code --file}), and what a peer wrote printed with
+     * its terminal controls escaped: an OSC title change, a screen clear, a C1 CSI, a bidi override and a forged
+     * second line reach the terminal as escapes, and the JSON lines still parse to the exact text.
+     */
+    @Test
+    void linksAndTextsFromStdinOrAFileAndHostileTextPrintedEscaped() throws Exception {
+        inviteAndJoin(true);
+        String hostile = "\u001b]0;owned\u0007\u001b[2Jhi\u009b31m \u202eecilA\n{\"event\":\"message\",\"text\":\"forged\"}";
+        Run send = parleyWithStdin(hostile + "\n", as("bob", "send", "Alice", "-"));
+        assertThat(send.code()).as(send.err()).isZero();
+        Path file = dir.resolve("message.txt");
+        Files.writeString(file, "from a file\r\n");
+        Run fromFile = parley(as("bob", "send", "Alice", "--file", file.toString()));
+        assertThat(fromFile.code()).as(fromFile.err()).isZero();
+
+        Run listen = parley(as("alice", "listen", "--count", "2", "--timeout", "30s"));
+        assertThat(listen.code()).as(listen.err()).isZero();
+        List<String> texts = new ArrayList<>();
+        for (String line : listen.lines()) {
+            assertThat(line.chars()).as("a listen line").noneMatch(CliIT::isTerminalControl);
+            var o = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+            if (o.get("event").getAsString().equals("message")) {
+                texts.add(o.get("text").getAsString());
+            }
+        }
+        assertThat(texts).containsExactly(hostile, "from a file");
+        Run history = parley(as("alice", "history", "Bob"));
+        assertThat(history.lines()).hasSize(2).allSatisfy(line -> assertThat(line.chars()).noneMatch(CliIT::isTerminalControl));
+        assertThat(history.out()).contains("\\u001b]0;owned\\u0007").contains("\\u009b31m").contains("\\u202e");
+
+        // the wrong ways are refused with a clear message, and nothing is sent
+        Run both = parley(as("bob", "send", "Alice", "text", "--file", file.toString()));
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        Run empty = parleyWithStdin("", as("bob", "send", "Alice", "-"));
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("the message from stdin is empty");
+        Run tooLong = parleyWithStdin("x".repeat(16_385), as("bob", "send", "Alice", "-"));
+        assertThat(tooLong.err()).contains("longer than 16384 bytes");
+        Run badName = parley(as("alice", "rename", "Bob", "Bob\u001b[31m"));
+        assertThat(badName.code()).isNotZero();
+        assertThat(badName.err()).contains("contains control characters").doesNotContain("\u001b");
+        assertThat(parley("help", "send").out()).contains("--file").contains("stdin");
+        assertThat(parley("help", "join").out()).contains("--file").contains("stdin");
+    }
+
+    private static boolean isTerminalControl(int c) {
+        return Character.getType(c) == Character.CONTROL || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     @Test

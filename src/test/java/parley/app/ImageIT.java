@@ -81,6 +81,10 @@ class ImageIT {
         Run gui = ImageProcess.run(home(), QUICK, "gui", "--chats", "Bob");
         assertThat(gui.code()).as(gui.toString()).isEqualTo(2);
         assertThat(gui.err()).contains("unknown argument '--chats'").contains("parley gui [--profile DIR] [--chat NAME]");
+        // a second link is refused without being printed: its fragment is an invite's secret
+        Run twoLinks = ImageProcess.run(home(), QUICK, "parley:#parley=1&i=first", "parley:#parley=1&i=second");
+        assertThat(twoLinks.code()).as(twoLinks.toString()).isEqualTo(2);
+        assertThat(twoLinks.err()).contains("unknown argument number 2").doesNotContain("second");
     }
 
     @Test
@@ -185,7 +189,7 @@ class ImageIT {
             entry.load(in);
         }
         assertThat(entry).containsEntry("Type", "Application").containsEntry("Name", "Parley")
-                .containsEntry("Exec", "parley").containsEntry("Icon", "parley").containsEntry("Terminal", "false");
+                .containsEntry("Exec", "parley %u").containsEntry("MimeType", "x-scheme-handler/parley;").containsEntry("Icon", "parley").containsEntry("Terminal", "false");
         assertThat(Files.readString(IMAGE.resolve("share/icons/hicolor/scalable/apps/parley.svg")))
                 .startsWith("<svg").contains("viewBox=\"0 0 256 256\"");
         for (int size : new int[] {32, 48, 64, 128, 256}) {

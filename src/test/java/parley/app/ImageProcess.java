@@ -90,6 +90,23 @@ final class ImageProcess {
         return finished(process.exitValue());
     }
 
+    /**
+     * Stops it and every process it started (a launcher such as xdg-open runs the app as its child): SIGTERM to the
+     * children first, then as {@link #stop}.
+     */
+    Run stopWithChildren(Duration grace) throws IOException, InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle child : children) {
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            child.destroyForcibly();
+        }
+        return stop(grace);
+    }
+
     /** What it printed so far on stdout. */
     String outputSoFar() throws IOException {
         return Files.readString(out, StandardCharsets.UTF_8);

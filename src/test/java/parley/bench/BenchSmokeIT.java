@@ -2,6 +2,10 @@ package parley.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ class BenchSmokeIT {
         assertThat(rates).allSatisfy(r -> {
             assertThat(r.parley()).as(r + " Parley").isPositive().isFinite();
             assertThat(r.cryptoJs()).as(r + " crypto-js").isPositive().isFinite();
+            assertThat(r.openssl()).as(r + " node crypto (OpenSSL)").isPositive().isFinite();
         });
     }
 
@@ -85,6 +90,38 @@ class BenchSmokeIT {
             assertThat(r.runs().getFirst().get("firstScreenNanos").getAsLong()).isPositive();
             assertThat(r.runs().getFirst().get("peakRssBytes").getAsLong()).isPositive();
         });
+    }
+
+    /** A benchmark that dies (here: its bare-Paho floor finds no broker) costs only its own rows, marked failed. */
+    @Test
+    void aFailingBenchmarkLeavesTheOthersFiguresInTheReport(BrokerStack stack) throws Exception {
+        URI nowhere = URI.create("mqtts://localhost:" + closedPort());
+        var options = BenchOptions.parse("--smoke", "--command", "scripts/bench --smoke");
+
+        List<Figure> figures = Bench.run(List.of(
+                new Bench.Step("2. latency", () -> {
+                    try (RawPaho floor = RawPaho.connect(nowhere, stack.caFile())) {
+                        return List.of(Figure.info("2. latency", "p50 one-way, bare Paho",
+                                Figure.ms(floor.oneWay(new byte[100]))));
+                    }
+                }),
+                new Bench.Step("3. burst", () -> {
+                    var r = BurstBench.run(stack.mqttsUri(), stack.caFile(), tmp.resolve("burst"), 20, 60_000);
+                    return List.of(Figure.held("3. burst", "arrived", r.arrived() + " of " + r.sent(), "all",
+                            r.arrived() == r.sent()));
+                })));
+        String md = Report.of(figures, options).markdown();
+
+        assertThat(md.lines().filter(l -> l.startsWith("| 2. latency")).toList()).singleElement().asString()
+                .startsWith("| 2. latency | did not finish; its figures are missing | MqttException")
+                .endsWith(" |  | **failed** |");
+        assertThat(md).contains("| 3. burst | arrived | 20 of 20 | all | met |");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Benchmark 1: {@link CodecBenchmark} under JMH, and {@code src/test/node/codec-bench.js} (crypto-js 4.2.0) on the
- * same messages, one after the other in the same run. Returns messages per second for each operation and size.
+ * Benchmark 1: {@link CodecBenchmark} under JMH, {@code src/test/node/codec-bench.js} (crypto-js 4.2.0) and
+ * {@code src/test/node/codec-bench-openssl.js} (the same format on node's OpenSSL-backed {@code crypto}) on the same
+ * messages, one after the other in the same run. Returns messages per second for each operation and size.
  */
 final class CodecFigures {
     static final int[] SIZES = {200, 10240};
@@ -40,10 +41,14 @@ final class CodecFigures {
         }
     }
 
-    /** msgs/s for one operation and size, Parley's (JMH score) and crypto-js's (median of node's iterations). */
-    record Rate(String operation, int textBytes, double parley, double cryptoJs) {
+    /** msgs/s for one operation and size: Parley's (JMH score), crypto-js's and OpenSSL's (medians in node). */
+    record Rate(String operation, int textBytes, double parley, double cryptoJs, double openssl) {
         double ratio() {
             return parley / cryptoJs;
+        }
+
+        double ratioToOpenssl() {
+            return parley / openssl;
         }
     }
 
@@ -51,11 +56,13 @@ final class CodecFigures {
 
     static List<Rate> run(Plan plan, Path repo) throws RunnerException, IOException, InterruptedException {
         Map<String, Double> parley = jmh(plan);
-        Map<String, Double> node = node(plan, repo);
+        Map<String, Double> cryptoJs = node(plan, repo, "codec-bench.js");
+        Map<String, Double> openssl = node(plan, repo, "codec-bench-openssl.js");
         List<Rate> rates = new ArrayList<>();
         for (int size : SIZES) {
             for (String op : OPERATIONS) {
-                rates.add(new Rate(op, size, parley.get(op + "/" + size), node.get(op + "/" + size)));
+                String key = op + "/" + size;
+                rates.add(new Rate(op, size, parley.get(key), cryptoJs.get(key), openssl.get(key)));
             }
         }
         return rates;
@@ -82,7 +89,8 @@ final class CodecFigures {
         return scores;
     }
 
-    private static Map<String, Double> node(Plan plan, Path repo) throws IOException, InterruptedException {
+    private static Map<String, Double> node(Plan plan, Path repo, String script)
+            throws IOException, InterruptedException {
         Path dir = repo.resolve("src/test/node");
         if (!Files.isDirectory(dir.resolve("node_modules/crypto-js"))) {
             throw new IllegalStateException(dir.resolve("node_modules/crypto-js")
@@ -103,7 +111,7 @@ final class CodecFigures {
             samples.add(o);
         }
         request.add("samples", samples);
-        Process p = new ProcessBuilder("node", "codec-bench.js").directory(dir.toFile())
+        Process p = new ProcessBuilder("node", script).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (var in = p.getOutputStream()) {
             in.write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -111,10 +119,10 @@ final class CodecFigures {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("node codec-bench.js did not finish in 10 minutes");
+            throw new IllegalStateException("node " + script + " did not finish in 10 minutes");
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("node codec-bench.js failed (exit " + p.exitValue() + "): " + out);
+            throw new IllegalStateException("node " + script + " failed (exit " + p.exitValue() + "): " + out);
         }
         Map<String, Double> rates = new LinkedHashMap<>();
         for (JsonElement e : JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("results")) {

@@ -10,7 +10,7 @@ package parley.bench;
  */
 record Figure(String benchmark, String measure, String value, String target, Verdict verdict) {
     enum Verdict {
-        MET("met"), MISSED("**missed**"), INFO("");
+        MET("met"), MISSED("**missed**"), FAILED("**failed**"), INFO("");
 
         final String label;
 
@@ -29,6 +29,17 @@ record Figure(String benchmark, String measure, String value, String target, Ver
 
     static Figure held(String benchmark, String measure, String value, String target, boolean met) {
         return new Figure(benchmark, measure, value, target, Verdict.of(met));
+    }
+
+    /** The row of a benchmark that did not finish: what it threw, on one line, so the table stays a table. */
+    static Figure failed(String benchmark, Throwable cause) {
+        String why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        for (Throwable c = cause.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            why += " (cause: " + c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage())
+                    + ")";
+        }
+        return new Figure(benchmark, "did not finish; its figures are missing",
+                why.replaceAll("\\s+", " ").replace("|", "\\|"), "", Verdict.FAILED);
     }
 
     static String ms(double nanos) {

@@ -21,6 +21,7 @@ import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -74,12 +75,18 @@ final class RawPaho implements AutoCloseable {
         return raw;
     }
 
-    /** Publishes one payload and returns the ns from the publish call to its arrival at the subscriber. */
+    /**
+     * Publishes one payload and returns the ns from the publish call to its arrival at the subscriber; then waits
+     * (up to 30 s, outside the timed span) for the publisher's PUBACK. On a busy machine the PUBACK can come well
+     * after the delivery; without the wait the publishes in flight grew past Paho's window until it refused one
+     * ("Too many publishes in progress", 32202) and the run died.
+     */
     long oneWay(byte[] payload) throws MqttException, InterruptedException {
         long start = System.nanoTime();
-        publisher.getTopic(topic).publish(payload, 1, false);
+        MqttDeliveryToken token = publisher.getTopic(topic).publish(payload, 1, false);
         Long arrived = arrivals.poll(30, TimeUnit.SECONDS);
         if (arrived == null) throw new IllegalStateException("a raw Paho message did not arrive within 30 s");
+        token.waitForCompletion(30_000);
         return arrived - start;
     }
 

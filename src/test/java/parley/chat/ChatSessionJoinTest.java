@@ -10,9 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parley.crypto.ChatKey;
+import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
+import parley.crypto.MessageId;
 import parley.protocol.DropReason;
 import parley.protocol.Join;
+import parley.protocol.PayloadCodec;
 import parley.protocol.Welcome;
 
 /** The join handshake (docs/protocol.md section 4) on the in-memory broker and a manual clock. */
@@ -195,5 +199,108 @@ class ChatSessionJoinTest {
         assertThat(bob.chat(bobChat).phase()).isEqualTo(ChatPhase.ACTIVE);
         assertThat(bob.sentTo(bobChat, alice.inbox(invite.chat())))
                 .noneMatch(p -> p instanceof Join); // nothing under the invite key goes to the chat inbox
+    }
+
+    // ---- the invite's lifetime (docs/protocol.md section 4, step 7) ----
+
+    @Test
+    void theJoinerSendsNoJoinAtOrAfterTheInvitesExpiryAndTheChatExpiresWithItsEphemeralKeyErased() {
+        ChatLab lab = lab();
+        var alice = lab.peer("alice");
+        var bob = lab.peer("bob");
+        PendingInvite invite = alice.done(alice.service.createInvite(Optional.of(Duration.ofMinutes(10))));
+        InboxId inviteInbox = alice.inbox(invite.chat());
+        lab.broker.hold(); // the inviter never sees the join
+        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        lab.advance(Duration.ofMinutes(14));
+
+        List<Instant> joins = lab.broker.publishedTo(inviteInbox).stream().map(MemoryBroker.Published::at).toList();
+        assertThat(joins).as("re-sent on the back-off while the invite holds").hasSizeGreaterThan(5)
+                .allMatch(at -> at.isBefore(invite.expires()));
+        assertThat(bob.chat(bobChat).phase()).as("still waiting: a welcome may come until 5 min after the expiry")
+                .isEqualTo(ChatPhase.JOINING);
+        assertThat(bob.record(bobChat).ephemeralPrivate).isPresent();
+
+        lab.advance(Duration.ofMinutes(1)); // expiry + the 5 min clock skew allowance
+        assertThat(bob.chat(bobChat).phase()).isEqualTo(ChatPhase.EXPIRED);
+        assertThat(bob.record(bobChat).ephemeralPrivate).as("the ephemeral key is erased").isEmpty();
+        assertThat(bob.events(ChatEvent.ChatChanged.class)).as("the user is told")
+                .anyMatch(e -> e.chat().equals(bobChat) && e.snapshot().phase() == ChatPhase.EXPIRED);
+        lab.advance(Duration.ofHours(1));
+        assertThat(lab.broker.publishedTo(inviteInbox)).as("no join after the expiry").hasSize(joins.size());
+        assertThat(lab.time.nextDue()).as("no re-send timer left for the join").isEmpty();
+    }
+
+    @Test
+    void aWelcomeArrivingAfterTheExpiryAndItsSkewIsDroppedAsExpiredAndNeverAgreesAKey() {
+        ChatLab lab = lab();
+        var alice = lab.peer("alice");
+        var bob = lab.peer("bob");
+        PendingInvite invite = alice.done(alice.service.createInvite(Optional.of(Duration.ofMinutes(10))));
+        lab.broker.hold();
+        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        lab.broker.deliver(alice.inbox(invite.chat())); // alice takes the join in time; her welcome waits
+        assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.ACTIVE);
+        lab.advance(Duration.ofMinutes(16));
+        assertThat(bob.chat(bobChat).phase()).isEqualTo(ChatPhase.EXPIRED);
+
+        lab.broker.release(); // the welcome (and its copies) arrive late
+        assertThat(bob.drops(bobChat, DropReason.EXPIRED)).isGreaterThanOrEqualTo(1);
+        assertThat(bob.chat(bobChat).phase()).isEqualTo(ChatPhase.EXPIRED);
+        assertThat(bob.record(bobChat).epochs).as("no chat key from a late welcome").isEmpty();
+        assertThat(bob.events(ChatEvent.ChatReady.class)).isEmpty();
+        assertThat(bob.service.send(bobChat, "hello")).isCompletedExceptionally();
+    }
+
+    @Test
+    void aWelcomeNamingTheJoinersOwnInboxOrTheInviteInboxIsDroppedAndTheRealWelcomeStillCompletes() {
+        ChatLab lab = lab();
+        var alice = lab.peer("alice");
+        var bob = lab.peer("bob");
+        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        InboxId inviteInbox = alice.inbox(invite.chat());
+        ChatKey inviteKey = alice.record(invite.chat()).inviteKey;
+        lab.broker.hold();
+        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        InboxId bobInbox = bob.inbox(bobChat);
+
+        // whoever photographed the QR holds the invite key, and names an inbox that is not a new chat inbox
+        for (InboxId named : List.of(bobInbox, inviteInbox)) {
+            Welcome hostile = new Welcome(MessageId.random(), bobInbox, 1, lab.time.millis(), named,
+                    EphemeralKeyPair.generate().publicPoint(), Optional.of("mallory"));
+            lab.broker.inject(bobInbox, PayloadCodec.seal(hostile, inviteKey), false);
+        }
+        lab.broker.deliver(bobInbox); // the hostile welcomes come first
+        assertThat(bob.drops(bobChat, DropReason.WRONG_INBOX)).isEqualTo(2);
+        assertThat(bob.chat(bobChat).phase()).as("the join stays pending").isEqualTo(ChatPhase.JOINING);
+        assertThat(bob.record(bobChat).ephemeralPrivate).as("the ephemeral key is untouched").isPresent();
+
+        lab.broker.release(); // the join reaches alice, and her welcome reaches bob
+        assertThat(bob.chat(bobChat).phase()).isEqualTo(ChatPhase.ACTIVE);
+        assertThat(bob.key(bobChat)).isEqualTo(alice.key(invite.chat()));
+        assertThat(bob.chat(bobChat).name()).isEqualTo("alice");
+    }
+
+    @Test
+    void anInviteIsLiveOnlyOnceItsInboxIsSubscribed() {
+        ChatLab lab = lab();
+        var alice = lab.peer("alice");
+        lab.broker.goDown();
+        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        assertThat(invite.live()).isFalse();
+        assertThat(alice.done(alice.service.pendingInvite(invite.chat())).live()).isFalse();
+        assertThat(alice.events(ChatEvent.InviteLive.class)).isEmpty();
+
+        lab.broker.comeBack();
+        assertThat(alice.events(ChatEvent.InviteLive.class)).singleElement().satisfies(e -> {
+            assertThat(e.chat()).isEqualTo(invite.chat());
+            assertThat(e.invite().live()).isTrue();
+            assertThat(e.invite().link()).isEqualTo(invite.link());
+        });
+        assertThat(alice.done(alice.service.pendingInvite(invite.chat())).live()).isTrue();
+
+        lab.broker.goDown();
+        lab.broker.comeBack();
+        assertThat(alice.events(ChatEvent.InviteLive.class)).as("live once, not on every reconnect").hasSize(1);
     }
 }

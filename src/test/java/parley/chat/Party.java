@@ -115,7 +115,13 @@ public final class Party implements AutoCloseable {
         return service.call(() -> service.session(chat).record.ownInbox).join();
     }
 
+    /** A copy of the chat's current key: the record's own is zeroed when the key is erased. */
     ChatKey chatKey(ChatId chat) {
+        return ChatKey.of(heldChatKey(chat).passphrase());
+    }
+
+    /** The chat's current key object itself, as the record holds it. */
+    ChatKey heldChatKey(ChatId chat) {
         return service.call(() -> service.session(chat).record.currentEpoch().orElseThrow().key()).join();
     }
 

@@ -197,6 +197,7 @@ class RekeyIT {
         Party bob = party("bob", shortGrace);
         ChatId[] chats = connect(alice, bob);
         ChatKey old = alice.chatKey(chats[0]);
+        ChatKey held = alice.heldChatKey(chats[0]);
         var bobInbox = bob.ownInbox(chats[1]);
         byte[] recorded = PayloadCodec.seal(new Msg(MessageId.random(), bobInbox, 500, 1, "recorded"), old);
         assertThat(filesContain(alice.profile, old.passphrase())).as("control: the key is in the profile").isTrue();
@@ -218,6 +219,8 @@ class RekeyIT {
                         .isFalse();
             });
         }
+        assertThat(held).as("the erased key's own bytes are zeroed in memory").isNotEqualTo(old);
+        assertThat(held.passphrase()).isEqualTo("\0".repeat(43));
         try (Rogue rogue = Rogue.connect(stack, "replayer")) {
             rogue.publish("/chats/" + bobInbox.value() + "/messages", recorded, false);
         }

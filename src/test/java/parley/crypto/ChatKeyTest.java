@@ -41,4 +41,15 @@ class ChatKeyTest {
         assertThatThrownBy(() -> ChatKey.of("+" + key.substring(1))).hasMessageContaining("outside base64url");
         assertThatThrownBy(() -> ChatKey.of(key.substring(0, 42) + "=")).hasMessageContaining("outside base64url");
     }
+
+    @Test
+    void destroyZeroesTheKeySoItMatchesNothing() {
+        ChatKey key = ChatKey.random();
+        ChatKey copy = ChatKey.of(key.passphrase());
+        byte[] handedOut = key.passphraseUtf8();
+        key.destroy();
+        assertThat(key).isNotEqualTo(copy);
+        assertThat(key.passphraseUtf8()).containsOnly(0);
+        assertThat(handedOut).as("copies are the caller's to zero").isEqualTo(copy.passphraseUtf8());
+    }
 }

@@ -87,6 +87,17 @@ class CryptoJsAesTest {
     }
 
     @Test
+    void rejectsStrayBitsInTheLastGroup() {
+        String canonical = CryptoJsAes.encrypt("a", PASS); // 32 bytes: ends "xyz=", z's 2 low bits unused
+        byte[] raw = Base64.getDecoder().decode(canonical);
+        char last = canonical.charAt(canonical.length() - 2);
+        // the same bytes with an unused low bit set (the next letter of the alphabet): the JDK decoder takes it
+        String stray = canonical.substring(0, canonical.length() - 2) + (char) (last + 1) + "=";
+        assertThat(Base64.getDecoder().decode(stray)).isEqualTo(raw);
+        assertReason(stray, DecryptionException.Reason.NOT_BASE64);
+    }
+
+    @Test
     void rejectsLineBreaks() {
         String ct = CryptoJsAes.encrypt("a".repeat(100), PASS);
         assertReason(ct.substring(0, 64) + "\n" + ct.substring(64), DecryptionException.Reason.NOT_BASE64);

@@ -114,6 +114,25 @@ class PayloadCodecTest {
         assertThat(PayloadCodec.open(padded, List.of(KEY), ME)).isInstanceOf(Opened.Accepted.class);
     }
 
+    static List<String> theSealedEnvelopeWrittenOtherWays() {
+        return List.of("{\"mac\":MAC,\"ct\":CT,\"v\":1}", " {\n  \"v\" : 1 ,\"ct\":CT,\"mac\":MAC }\n",
+                "{\"v\":1,\"ct\":CT,\"mac\":MAC,\"later\":{\"x\":[1]}}");
+    }
+
+    /** The fast reading of the sealed form must not be the only one: any strict JSON of the same fields opens. */
+    @ParameterizedTest
+    @MethodSource("theSealedEnvelopeWrittenOtherWays")
+    void opensTheEnvelopeWrittenAnotherWay(String template) {
+        Msg msg = Payloads.msg("hi");
+        String sealed = new String(PayloadCodec.seal(msg, KEY), StandardCharsets.US_ASCII);
+        String ct = sealed.substring(sealed.indexOf("\"ct\":") + 5, sealed.indexOf(",\"mac\""));
+        String mac = sealed.substring(sealed.indexOf("\"mac\":") + 6, sealed.length() - 1);
+        byte[] rewritten = utf8(template.replace("CT", ct.replace("/", "\\/").replace("U2", "\\u00552"))
+                .replace("MAC", mac));
+
+        assertThat(PayloadCodec.open(rewritten, List.of(KEY), ME)).isEqualTo(new Opened.Accepted(msg, KEY));
+    }
+
     // ---- one test per drop reason and way to reach it ----
 
     @Test
@@ -158,6 +177,14 @@ class PayloadCodecTest {
     void dropsDuplicateEnvelopeKeys() {
         String sealed = new String(PayloadCodec.seal(Payloads.msg("x"), KEY), StandardCharsets.UTF_8);
         assertDropped(utf8(sealed.replace("{\"v\":1,", "{\"v\":1,\"v\":1,")), DropReason.NOT_JSON);
+    }
+
+    @Test
+    void dropsADuplicateKeyAfterTheSealedFields() {
+        String sealed = new String(PayloadCodec.seal(Payloads.msg("x"), KEY), StandardCharsets.UTF_8);
+        String other = new String(PayloadCodec.seal(Payloads.msg("y"), KEY), StandardCharsets.UTF_8);
+        String otherCt = other.substring(other.indexOf("\"ct\":"), other.indexOf(",\"mac\""));
+        assertDropped(utf8(sealed.replace("}", "," + otherCt + "}")), DropReason.NOT_JSON);
     }
 
     @Test
@@ -386,6 +413,33 @@ class PayloadCodecTest {
                 + "\",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\"" + PEER.value() + "\",\"epk\":\"" + EPK.encoded()
                 + "\",\"name\":\"" + "n".repeat(65) + "\"}";
         assertDropped(sealedJson(json, KEY), DropReason.MALFORMED);
+    }
+
+    /** Names a hostile peer could send to steer a terminal or pose as someone else (docs/protocol.md, section 3). */
+    static List<String> hostileNames() {
+        return List.of("Bob\\u001b[2J", "\\u001b]0;owned\\u0007", "Bob\\r\\nAlice: hi", "\\u202eecilA", "A\\u2066B",
+                "x\\u0085y", "nul\\u0000", "\\ufffd");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileNames")
+    void dropsAJoinOrWelcomeWhoseNameHasControlOrBidiCharacters(String escapedName) {
+        for (String type : List.of("join", "welcome")) {
+            String json = "{\"t\":\"" + type + "\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + ME.value()
+                    + "\",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\"" + PEER.value() + "\",\"epk\":\"" + EPK.encoded()
+                    + "\",\"name\":\"" + escapedName + "\"}";
+            assertDropped(sealedJson(json, KEY), DropReason.MALFORMED);
+        }
+    }
+
+    @Test
+    void takesAJoinWhoseNameIsMarkupAsText() {
+        String name = "<html><img src=http://127.0.0.1:9/p>";
+        String json = "{\"t\":\"join\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + ME.value()
+                + "\",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\"" + PEER.value() + "\",\"epk\":\"" + EPK.encoded()
+                + "\",\"name\":\"" + name + "\"}";
+        assertThat(PayloadCodec.open(sealedJson(json, KEY), List.of(KEY), ME)).isInstanceOfSatisfying(
+                Opened.Accepted.class, accepted -> assertThat(((Join) accepted.plaintext()).name()).contains(name));
     }
 
     @Test

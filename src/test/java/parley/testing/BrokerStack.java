@@ -34,26 +34,32 @@ public final class BrokerStack implements AutoCloseable, TestBroker {
     }
 
     /** Stack settings; {@link #defaults()} matches {@code scripts/stack}'s own defaults. */
-    public record Options(int maxQueuedMessages, int messageSizeLimit, ServerCertificate serverCertificate) {
+    /** {@code webRoot}: the folder nginx serves, else scripts/stack's default (the built client). */
+    public record Options(int maxQueuedMessages, int messageSizeLimit, ServerCertificate serverCertificate,
+            java.util.Optional<Path> webRoot) {
         public Options {
             if (maxQueuedMessages < 1) throw new IllegalArgumentException("maxQueuedMessages must be >= 1");
             if (messageSizeLimit < 0) throw new IllegalArgumentException("messageSizeLimit must be >= 0");
         }
 
         public static Options defaults() {
-            return new Options(1000, 262_144, ServerCertificate.LOCALHOST);
+            return new Options(1000, 262_144, ServerCertificate.LOCALHOST, java.util.Optional.empty());
         }
 
         public Options withMaxQueuedMessages(int n) {
-            return new Options(n, messageSizeLimit, serverCertificate);
+            return new Options(n, messageSizeLimit, serverCertificate, webRoot);
         }
 
         public Options withMessageSizeLimit(int bytes) {
-            return new Options(maxQueuedMessages, bytes, serverCertificate);
+            return new Options(maxQueuedMessages, bytes, serverCertificate, webRoot);
         }
 
         public Options withServerCertificate(ServerCertificate certificate) {
-            return new Options(maxQueuedMessages, messageSizeLimit, certificate);
+            return new Options(maxQueuedMessages, messageSizeLimit, certificate, webRoot);
+        }
+
+        public Options withWebRoot(Path folder) {
+            return new Options(maxQueuedMessages, messageSizeLimit, serverCertificate, java.util.Optional.of(folder));
         }
     }
 
@@ -89,14 +95,16 @@ public final class BrokerStack implements AutoCloseable, TestBroker {
             }
             int[] ports = freePorts(3);
             var stack = new BrokerStack(repo, stateDir, ports[0], ports[2]);
-            ScriptResult result = stack.run("start",
+            List<String> args = new ArrayList<>(List.of(
                     "--mqtts-port", Integer.toString(ports[0]),
                     "--ws-port", Integer.toString(ports[1]),
                     "--https-port", Integer.toString(ports[2]),
                     "--max-queued", Integer.toString(options.maxQueuedMessages()),
                     "--message-size-limit", Integer.toString(options.messageSizeLimit()),
                     "--server-cert", options.serverCertificate().scriptName,
-                    "--keys", stateDir.resolve("keys").toString());
+                    "--keys", stateDir.resolve("keys").toString()));
+            options.webRoot().ifPresent(root -> args.addAll(List.of("--web-root", root.toString())));
+            ScriptResult result = stack.run("start", args.toArray(String[]::new));
             if (result.exitCode() == 0) return stack;
             stack.run("stop");
             failures.append("attempt ").append(attempt).append(": ").append(result).append('\n');

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +134,49 @@ class BrokerStackIT {
             assertThat(headers.firstValue("x-content-type-options")).hasValue("nosniff");
             assertThat(headers.firstValue("referrer-policy")).hasValue("no-referrer");
             assertThat(headers.firstValue("server")).hasValue("nginx"); // server_tokens off: no version
+        }
+    }
+
+    /**
+     * A checkout inside a folder only its owner may enter (what {@code mktemp -d} makes): as root, nginx's workers
+     * (www-data) cannot read it, and the stack must still serve its pages, not a 404. Unprivileged, nginx runs as
+     * the owner and reads it anyway: the same page either way.
+     */
+    @Test
+    void servesAWebRootInsideAFolderOnlyItsOwnerMayEnter() throws Exception {
+        Path locked = Files.createTempDirectory("parley-checkout-"); // 0700, as mktemp -d
+        try {
+            assertThat(Files.getPosixFilePermissions(locked)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+            Path web = Files.createDirectories(locked.resolve("target/web"));
+            String page = "<!doctype html><title>Parley</title><p>served from a locked checkout</p>\n";
+            Files.writeString(web.resolve("index.html"), page);
+            Files.writeString(web.resolve("app.mjs"), "export const ok = true;\n");
+            try (BrokerStack own = BrokerStack.start(BrokerStack.Options.defaults().withWebRoot(web));
+                 HttpClient http = HttpClient.newBuilder().sslContext(TestTls.trusting(own.caFile())).build()) {
+                for (String path : List.of("", "index.html", "app.mjs")) {
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(own.httpsUri().resolve(path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as("GET /" + path + " (nginx error log: "
+                            + readQuietly(own.stateDir().resolve("nginx/error.log")) + ")").isEqualTo(200);
+                }
+                HttpResponse<String> index = http.send(HttpRequest.newBuilder(own.httpsUri()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(index.body()).isEqualTo(page);
+            }
+        } finally {
+            try (var files = Files.walk(locked)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 

@@ -17,13 +17,13 @@ class BrokerProfileTest {
                 Optional.of(URI.create("wss://broker.example/mqtt")), NONE, Optional.empty(), Optional.empty(),
                 Optional.empty());
         assertThat(profile.preferred()).isEqualTo(URI.create("mqtts://broker.example:8884"));
-        assertThat(profile.pahoUri()).isEqualTo("ssl://broker.example:8884");
+        assertThat(profile.pahoUri()).isEqualTo("parley-mqtts://broker.example:8884");
     }
 
     @Test
     void mqttsWithoutPortUses8883() {
         assertThat(BrokerProfile.of(URI.create("mqtts://broker.example")).pahoUri())
-                .isEqualTo("ssl://broker.example:8883");
+                .isEqualTo("parley-mqtts://broker.example:8883");
     }
 
     @Test

@@ -66,6 +66,12 @@ final class AppDriver implements AutoCloseable {
     /** Launches and answers the first run with the test stack's broker. */
     static AppDriver firstRun(String name, Path profile, Robot robot, Point at, BrokerStack stack) throws Exception {
         AppDriver d = launch(name, profile, robot, at);
+        d.answerFirstRun(stack);
+        return d;
+    }
+
+    /** Answers the first-run dialog with this driver's name and the test stack's broker; waits for the chats. */
+    void answerFirstRun(BrokerStack stack) throws Exception {
         DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
         first.textBox("firstrun.name").setText(name);
         first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
@@ -73,18 +79,45 @@ final class AppDriver implements AutoCloseable {
         first.textBox("firstrun.web").setText(stack.httpsUri().toString());
         first.textBox("firstrun.ca").setText(stack.caFile().toString());
         first.button("firstrun.ok").click();
-        d.awaitStarted();
-        return d;
+        awaitStarted();
     }
 
     void awaitStarted() throws Exception {
         app.started().get(30, TimeUnit.SECONDS);
     }
 
-    /** Clicks New invite and returns the dialog with the QR code and the link. */
+    /** Clicks New invite and returns the dialog once it is live: showing the QR code and the link. */
     DialogFixture newInvite() {
+        DialogFixture dialog = newInviteShown();
+        await("the invite is live", () -> inviteLive(dialog));
+        return dialog;
+    }
+
+    /** Clicks New invite and returns the dialog at once, live or not. */
+    DialogFixture newInviteShown() {
         frame.button("toolbar.NEW_INVITE").click();
         return WindowFinder.findDialog("dialog.invite").withTimeout(20, TimeUnit.SECONDS).using(robot);
+    }
+
+    /** Whether the invite dialog shows its link (only once the invite inbox exists at the broker). */
+    static boolean inviteLive(DialogFixture dialog) {
+        return GuiActionRunner.execute(() -> find(dialog.target(), "invite.link").map(c -> c.isShowing()
+                && !((javax.swing.text.JTextComponent) c).getText().isEmpty()).orElse(false));
+    }
+
+    private static java.util.Optional<java.awt.Component> find(java.awt.Container root, String name) {
+        for (java.awt.Component c : root.getComponents()) {
+            if (name.equals(c.getName())) {
+                return java.util.Optional.of(c);
+            }
+            if (c instanceof java.awt.Container inner) {
+                java.util.Optional<java.awt.Component> found = find(inner, name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Clicks Verify and returns this app's chat-info dialog (the other app may have one open too). */
@@ -182,6 +215,30 @@ final class AppDriver implements AutoCloseable {
 
     void awaitBubble(String text) {
         await(name + " shows \"" + text + "\"", () -> bubbleTexts().contains(text));
+    }
+
+    /** What an option pane says: the text of its message's labels, a line each (the app's messages are plain labels). */
+    static String messageText(org.assertj.swing.fixture.JOptionPaneFixture pane) {
+        return GuiActionRunner.execute(() -> {
+            Object message = pane.target().getMessage();
+            if (!(message instanceof java.awt.Container container)) {
+                return String.valueOf(message);
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            collectLabels(container, lines);
+            return String.join("\n", lines);
+        });
+    }
+
+    private static void collectLabels(java.awt.Container container, List<String> lines) {
+        if (container instanceof javax.swing.JLabel label) {
+            lines.add(label.getText());
+        }
+        for (java.awt.Component child : container.getComponents()) {
+            if (child instanceof java.awt.Container c) {
+                collectLabels(c, lines);
+            }
+        }
     }
 
     static void await(String what, Supplier<Boolean> condition) {

@@ -102,6 +102,19 @@ class JoinWaysIT {
         join.button("join.clipboard").click();
         awaitResult(join, "Clipboard: no QR code found");
 
+        // a decompression bomb (50000 x 50000, ~300 KB): refused from its header, the app goes on
+        Path bomb = parley.invite.qr.DecompressionBomb.write(dir.resolve("bomb.png"), 50_000, 50_000);
+        chooseFile(join, robot, bomb);
+        awaitResult(join, "Image: the image is too large to scan (50000 x 50000 pixels; at most 16 million)");
+        // a huge picture on the clipboard (20 million 1-bit pixels: cheap here, not once copied to RGB)
+        GuiActionRunner.execute(() -> Toolkit.getDefaultToolkit().getSystemClipboard()
+                .setContents(new ImageSelection(new BufferedImage(5000, 4000, BufferedImage.TYPE_BYTE_BINARY)), null));
+        join.button("join.clipboard").click();
+        awaitResult(join, "Clipboard: the image is too large to scan (5000 x 4000 pixels");
+        // and an ordinary picture still scans afterwards
+        chooseFile(join, robot, writeImage(dir.resolve("noise-again.png"), noise()));
+        awaitResult(join, "Image: no QR code found");
+
         assertThat(bob.chats()).as("nothing was joined").isEmpty();
     }
 

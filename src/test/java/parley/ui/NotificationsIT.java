@@ -15,6 +15,8 @@ import javax.swing.JLabel;
 import javax.swing.UIManager;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,8 @@ import parley.testing.BrokerStackExtension;
 
 /**
  * New messages while the user looks elsewhere: with another window focused, a message shows a notice in the
- * status line, the unread count in the window title and a badge on the chat's row (a bare X server has no
+ * status line ("New message from Bob", the text only once previews are on in Settings, a choice kept over a
+ * restart), the unread count in the window title and a badge on the chat's row (a bare X server has no
  * system tray, so these are the whole notification); coming back to the chat clears them. While the user looks
  * at the chat, a message brings no notice and no unread count, not even for a moment.
  */
@@ -56,14 +59,15 @@ class NotificationsIT {
                     () -> other.isFocused() && !alice.window.isFocused()));
 
             bob.send(chat, "Are you there?");
-            AppDriver.awaitEqual("the notice in the status line", () -> notice(alice), "New message from Bob: Are you there?");
+            AppDriver.awaitEqual("the notice in the status line, without the text", () -> notice(alice),
+                    "New message from Bob");
             AppDriver.awaitEqual("the unread count in the title", () -> windowTitle(alice), "(1) " + title);
             AppDriver.await("the unread badge on Bob's row", () -> badgeShown(alice, "Bob"));
             assertThat(rowSpoken(alice, "Bob")).contains("1 unread");
             bob.send(chat, "Hello?\nAnyone?");
-            AppDriver.awaitEqual("the newer notice, on one line", () -> notice(alice), "New message from Bob: Hello? Anyone?");
             AppDriver.awaitEqual("two unread in the title", () -> windowTitle(alice), "(2) " + title);
             assertThat(rowSpoken(alice, "Bob")).contains("2 unread");
+            assertThat(notice(alice)).as("still no text in the notice").isEqualTo("New message from Bob");
 
             // back in Parley, on Bob's chat: read
             alice.activate();
@@ -71,6 +75,19 @@ class NotificationsIT {
             AppDriver.awaitEqual("the notice gone", () -> notice(alice), "");
             AppDriver.await("the badge gone", () -> !badgeShown(alice, "Bob"));
             assertThat(service.chat(aliceChat).get(10, TimeUnit.SECONDS).unread()).isZero();
+
+            // previews on, in Settings: the notice carries the message's first words, on one line
+            DialogFixture settings = openSettings(alice, robot);
+            settings.checkBox("settings.previews").requireNotSelected().click();
+            settings.button("settings.close").click();
+            focus(robot, other);
+            AppDriver.await("the other window has the focus again", () -> GuiActionRunner.execute(
+                    () -> other.isFocused() && !alice.window.isFocused()));
+            bob.send(chat, "Hello?\nAnyone? " + "x".repeat(90));
+            AppDriver.awaitEqual("the notice with the preview", () -> notice(alice),
+                    "New message from Bob: Hello? Anyone? " + "x".repeat(80 - 15) + "…");
+            alice.activate();
+            AppDriver.awaitEqual("the notice gone once read", () -> notice(alice), "");
 
             // looking at the chat: the message is simply there
             List<String> titles = new CopyOnWriteArrayList<>();
@@ -91,6 +108,16 @@ class NotificationsIT {
             assertThat(badgeShown(alice, "Bob")).isFalse();
             GuiActionRunner.execute(other::dispose);
         }
+        alice.close();
+        AppDriver again = AppDriver.launch("Alice", dir.resolve("alice"), robot, new Point(0, 0));
+        again.awaitStarted();
+        openSettings(again, robot).checkBox("settings.previews").requireSelected();
+    }
+
+    private static DialogFixture openSettings(AppDriver app, Robot robot) {
+        app.activate();
+        app.frame.menuItem("menu.SETTINGS").click();
+        return WindowFinder.findDialog("dialog.settings").withTimeout(10, TimeUnit.SECONDS).using(robot);
     }
 
     private static void focus(Robot robot, JFrame frame) {

@@ -67,7 +67,7 @@ class RenameDeleteIT {
             ChatId carolChat = alice.openChat().id();
             alice.frame.menuItem("menu.DELETE_CHAT").click();
             JOptionPaneFixture confirm = optionPane(robot, "Delete chat");
-            assertThat(GuiActionRunner.execute(() -> confirm.target().getMessage().toString()))
+            assertThat(AppDriver.messageText(confirm))
                     .startsWith("Delete \"Carol\"?").contains("keys and its whole history are wiped");
             confirm.cancelButton().click();
             AppDriver.await("the question gone", () -> !GuiActionRunner.execute(() -> confirm.target().isShowing()));

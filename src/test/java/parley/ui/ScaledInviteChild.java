@@ -79,7 +79,8 @@ final class ScaledInviteChild {
             InviteDialog[] found = new InviteDialog[1];
             SwingUtilities.invokeAndWait(() -> {
                 for (Window w : Window.getWindows()) {
-                    if (w instanceof InviteDialog d && d.isShowing()) {
+                    if (w instanceof InviteDialog d && d.isShowing()
+                            && find(d, "invite.qr").map(Component::isShowing).orElse(false)) { // live
                         found[0] = d;
                     }
                 }

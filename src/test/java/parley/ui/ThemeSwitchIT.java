@@ -83,7 +83,11 @@ class ThemeSwitchIT {
     private static DialogFixture openSettings(AppDriver app, Robot robot) {
         app.activate();
         app.frame.menuItem("menu.SETTINGS").click();
-        return WindowFinder.findDialog("dialog.settings").withTimeout(10, TimeUnit.SECONDS).using(robot);
+        DialogFixture settings = WindowFinder.findDialog("dialog.settings").withTimeout(10, TimeUnit.SECONDS).using(robot);
+        // beside the main window: the colours are read off the conversation, which the dialog must not cover
+        GuiActionRunner.execute(() -> settings.target().setLocation(app.window.getX() + app.window.getWidth() + 10, 0));
+        robot.waitForIdle();
+        return settings;
     }
 
     /** Puts this JVM's look to dark or light, as another app window before might have left it. */

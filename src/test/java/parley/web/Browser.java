@@ -123,7 +123,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        // a poll that reads a node the page has just re-rendered (a view going live, a list re-drawn) tries again
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {

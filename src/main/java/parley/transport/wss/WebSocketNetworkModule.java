@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.internal.NetworkModule;
+import parley.transport.guard.PacketGuard;
 
 /**
  * One MQTT connection over a JDK websocket: subprotocol {@code mqtt}, TLS from the given {@link SSLContext} with
@@ -34,20 +35,25 @@ final class WebSocketNetworkModule implements NetworkModule {
     private final SSLContext sslContext;
     private final Duration connectTimeout;
     private final Map<String, String> headers;
+    private final Duration packetDeadline;
     private HttpClient client;
     private WebSocket webSocket;
     private ReceivedBytes received;
+    private PacketGuard guarded;
     private BinaryMessageOutputStream sent;
 
     /**
      * @param connectTimeout zero waits as long as the operating system does (Paho's "0 = no timeout")
      * @param headers extra request headers (Paho's custom websocket headers)
+     * @param packetDeadline how long one MQTT packet may take to arrive (see {@link PacketGuard})
      */
-    WebSocketNetworkModule(URI address, SSLContext sslContext, Duration connectTimeout, Map<String, String> headers) {
+    WebSocketNetworkModule(URI address, SSLContext sslContext, Duration connectTimeout, Map<String, String> headers,
+                           Duration packetDeadline) {
         this.address = address;
         this.sslContext = sslContext;
         this.connectTimeout = connectTimeout;
         this.headers = Map.copyOf(headers);
+        this.packetDeadline = packetDeadline;
     }
 
     @Override
@@ -59,6 +65,8 @@ final class WebSocketNetworkModule implements NetworkModule {
         client = clientBuilder.build();
         ReceiveListener listener = new ReceiveListener(RECEIVE_HIGH_WATER);
         received = listener.received();
+        // a hostile broker's announced packet size is checked before Paho allocates it
+        guarded = new PacketGuard(received, packetDeadline);
         WebSocket.Builder socketBuilder = client.newWebSocketBuilder().subprotocols(SUBPROTOCOL);
         if (connectTimeout.isPositive()) {
             socketBuilder.connectTimeout(connectTimeout);
@@ -98,7 +106,7 @@ final class WebSocketNetworkModule implements NetworkModule {
         if (received == null) {
             throw new IOException("websocket to " + address + " is not started");
         }
-        return received;
+        return guarded;
     }
 
     @Override

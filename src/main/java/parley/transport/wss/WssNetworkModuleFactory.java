@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.internal.NetworkModule;
 import org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory;
+import parley.transport.guard.PacketGuard;
 
 /**
  * Paho's entry to {@link WebSocketNetworkModule}, found by {@link java.util.ServiceLoader} for the scheme
@@ -31,6 +32,8 @@ import org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory;
  *       apply, or the system property {@code jdk.internal.httpclient.disableHostnameVerification} make it refuse.</li>
  *   <li>Connect timeout: {@code getConnectionTimeout()} seconds for TCP connect and for the websocket handshake.</li>
  *   <li>Extra handshake headers: {@code getCustomWebSocketHeaders()}.</li>
+ *   <li>How long one received MQTT packet may take: {@code getKeepAliveInterval()} seconds
+ *       ({@link parley.transport.guard.PacketGuard}).</li>
  * </ul>
  * Refusals are {@link MqttException}s with reason {@link MqttException#REASON_CODE_SOCKET_FACTORY_MISMATCH} and an
  * {@link IllegalArgumentException} cause that says what is wrong.
@@ -58,7 +61,8 @@ public final class WssNetworkModuleFactory implements NetworkModuleFactory {
         try {
             validateURI(brokerUri);
             return new WebSocketNetworkModule(WssAddress.websocketAddress(brokerUri), sslContext(options),
-                    Duration.ofSeconds(options.getConnectionTimeout()), headers(options));
+                    Duration.ofSeconds(options.getConnectionTimeout()), headers(options),
+                    PacketGuard.deadlineForKeepAlive(options.getKeepAliveInterval()));
         } catch (IllegalArgumentException e) {
             throw new MqttException(MqttException.REASON_CODE_SOCKET_FACTORY_MISMATCH, e);
         }
@@ -102,6 +106,7 @@ public final class WssNetworkModuleFactory implements NetworkModuleFactory {
                     + " turns off hostname verification for every JDK websocket; remove it");
         }
     }
+
 
     private static Map<String, String> headers(MqttConnectOptions options) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -118,7 +118,7 @@ final class FragmentingRelay implements AutoCloseable {
         }
     }
 
-    private static String handshakeKey(InputStream in) throws IOException {
+    static String handshakeKey(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -148,7 +148,7 @@ final class FragmentingRelay implements AutoCloseable {
         return key;
     }
 
-    private static String accept(String key) {
+    static String accept(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1")
                     .digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));

@@ -118,7 +118,9 @@ class WssRelayIT {
         Peer a = connect("big-a", ours());
         Peer b = connect("big-b", ours());
         b.subscribe("parley-test/big");
-        byte[] payload = new byte[1_500_000];
+        // the largest payload a Parley broker passes on (its message_size_limit): bigger packets are refused
+        // by the packet guard (docs/protocol.md, section 7)
+        byte[] payload = new byte[262_144];
         new Random(3).nextBytes(payload);
 
         a.publishAll("parley-test/big", List.of(payload));
