@@ -282,6 +282,26 @@ class ChatSessionJoinTest {
     }
 
     @Test
+    void aJoinNamingTheInviteInboxIsDroppedAndTheInviteStillTakesARealJoin() {
+        ChatLab lab = lab();
+        var alice = lab.peer("alice");
+        var bob = lab.peer("bob");
+        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        InboxId inviteInbox = alice.inbox(invite.chat());
+        ChatKey inviteKey = alice.record(invite.chat()).inviteKey;
+        Join hostile = new Join(MessageId.random(), inviteInbox, 1, lab.time.millis(), inviteInbox,
+                EphemeralKeyPair.generate().publicPoint(), Optional.of("mallory"));
+        lab.broker.inject(inviteInbox, PayloadCodec.seal(hostile, inviteKey), false);
+        assertThat(alice.drops(invite.chat(), DropReason.WRONG_INBOX)).isEqualTo(1);
+        assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.INVITED);
+
+        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        lab.time.runDue();
+        assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.ACTIVE);
+        assertThat(alice.key(invite.chat())).isEqualTo(bob.key(bobChat));
+    }
+
+    @Test
     void anInviteIsLiveOnlyOnceItsInboxIsSubscribed() {
         ChatLab lab = lab();
         var alice = lab.peer("alice");
