@@ -1,4 +1,4 @@
-// The rekey state machine (PROTOCOL.md section 5, mirroring the desktop's ChatSession): its decisions one by one,
+// The rekey state machine (docs/protocol.md section 5, mirroring the desktop's ChatSession): its decisions one by one,
 // then two real ChatSessions talking through an in-memory broker.
 import './setup.js';
 import assert from 'node:assert/strict';

@@ -38,7 +38,7 @@ function b64url(buf) {
   return Buffer.from(buf).toString('base64url');
 }
 
-// The safety code of PROTOCOL.md section 5, computed with BigInt.
+// The safety code of docs/protocol.md section 5, computed with BigInt.
 function safety(r) {
   const [lo, hi] = [r.a, r.b].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const s = crypto.createHmac('sha256', Buffer.from(r.key, 'utf8')).update('parley-safety-v1|' + lo + '|' + hi).digest();
@@ -78,7 +78,7 @@ const ops = {
     const pkcs8 = crypto.createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'der' });
     return { epk: b64url(ecdh.getPublicKey()), priv: b64url(ecdh.getPrivateKey()), pkcs8: b64url(pkcs8) };
   },
-  // PROTOCOL.md section 4 with node: base64url(hkdfSync(sha256, ECDH x, UTF-8(previous), info, 32)).
+  // docs/protocol.md section 4 with node: base64url(hkdfSync(sha256, ECDH x, UTF-8(previous), info, 32)).
   deriveChatKey: (r) => {
     const ecdh = crypto.createECDH('prime256v1');
     ecdh.setPrivateKey(Buffer.from(r.priv, 'base64url'));

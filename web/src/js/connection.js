@@ -1,4 +1,4 @@
-// One MQTT-over-wss connection per (chat, own inbox) (PROTOCOL.md sections 1, 6 and 7): client id = the inbox,
+// One MQTT-over-wss connection per (chat, own inbox) (docs/protocol.md sections 1, 6 and 7): client id = the inbox,
 // cleanSession = false, the own inbox subscribed at QoS 1 on every connect, QoS 1 publishes. Reconnects with
 // back-off; a client-id take-over loop (another device or tab on the same inbox) is detected and backed off.
 import mqtt from '../vendor/mqtt.esm.js';

@@ -1,4 +1,4 @@
-// The MQTT payload {"v":1,"ct":"<CryptoJS AES>","mac":"<hex HMAC>"} (PROTOCOL.md sections 2 and 3; the desktop's
+// The MQTT payload {"v":1,"ct":"<CryptoJS AES>","mac":"<hex HMAC>"} (docs/protocol.md sections 2 and 3; the desktop's
 // decisions in docs/protocol.md): seal() encrypts then MACs a plaintext; open() checks size, JSON, version, the MAC
 // (before decrypting), ciphertext, UTF-8, every field and the recipient, and names why it dropped anything.
 // crypto-js 4.2.0 is the global CryptoJS (a classic script in the page, required in node tests).

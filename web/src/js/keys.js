@@ -1,4 +1,4 @@
-// Ephemeral P-256 key agreement and the chat-key derivation (PROTOCOL.md section 4) on WebCrypto, which pages
+// Ephemeral P-256 key agreement and the chat-key derivation (docs/protocol.md section 4) on WebCrypto, which pages
 // have only over https. The private half is a non-extractable CryptoKey: script can use it, never read it.
 import { base64url } from './bytes.js';
 import { checkedPoint } from './p256.js';

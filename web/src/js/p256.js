@@ -1,4 +1,4 @@
-// The `epk` rule (PROTOCOL.md section 5): canonical base64url of exactly 65 bytes, 0x04 first, on P-256.
+// The `epk` rule (docs/protocol.md section 5): canonical base64url of exactly 65 bytes, 0x04 first, on P-256.
 // Checked here, synchronously, before WebCrypto ever sees the point: an invalid point fed to ECDH can leak the key.
 import { fromBase64url } from './bytes.js';
 

@@ -1,4 +1,4 @@
-// The rekeying decisions of PROTOCOL.md section 5, as the desktop's ChatSession takes them, kept free of I/O so
+// The rekeying decisions of docs/protocol.md section 5, as the desktop's ChatSession takes them, kept free of I/O so
 // that node tests can walk through every case. `record` is a chat record as the store keeps it:
 //   epochs:      [{epoch, key, since, eraseAt (ms or null)}], epoch 0 the key of the join
 //   rekeyOffer:  our pending rekey {id, seq, ts, epoch, epk, privateKey (CryptoKey)} until its rekey-ok, or null

@@ -1,4 +1,4 @@
-// The safety code (PROTOCOL.md section 5): S = HMAC-SHA256(key = UTF-8(K2), "parley-safety-v1|" + smaller inbox +
+// The safety code (docs/protocol.md section 5): S = HMAC-SHA256(key = UTF-8(K2), "parley-safety-v1|" + smaller inbox +
 // "|" + larger inbox), its first 9 bytes as an unsigned big-endian integer mod 10^20, as 20 digits. Computed once
 // at the join and kept as digits (as the desktop does), so erasing old keys never loses it.
 import { wordsToBytes } from './bytes.js';

@@ -51,7 +51,7 @@ final class ChatRecord {
     Optional<MessageId> rekeyOkTaken = Optional.empty();
     /** Messages this side sent since the last rekey it started or answered (an automatic rekey after 1,000). */
     long sentSinceRekey;
-    /** The safety code of the join (PROTOCOL.md section 5); it does not change with rekeys. */
+    /** The safety code of the join (docs/protocol.md section 5); it does not change with rekeys. */
     Optional<String> safetyDigits = Optional.empty();
     long sendSeq;
     long peerSeq;

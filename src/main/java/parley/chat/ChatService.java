@@ -14,9 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
@@ -31,57 +28,65 @@ import parley.protocol.Join;
 import parley.store.ProfileStore;
 import parley.store.ProfileStore.StoredMessage;
 import parley.transport.BrokerProfile;
-import parley.transport.MqttTransport;
 
 /**
  * The chat service: the one API both faces (CLI and desktop) use. Commands go in as methods that return futures;
  * what happens comes out as {@link ChatEvent}s.
  *
- * <p>Threading: every chat's state lives on one serial thread, "parley-chat". Commands, transport callbacks and
- * timers all run there, so no chat state is ever shared between threads. It does the store's (short, local) I/O;
- * it never waits for the network. Listeners are called on it, in order, and must hand off at once (the desktop
- * marshals onto the EDT). {@link #close()} stops it after closing every connection.
+ * <p>Threading: every chat's state lives on one serial thread, "parley-chat" ({@link ChatThread}). Commands,
+ * transport callbacks and timers all run there, so no chat state is ever shared between threads. It does the
+ * store's (short, local) I/O; it never waits for the network. Listeners are called on it, in order, and must hand
+ * off at once (the desktop marshals onto the EDT). {@link #close()} stops it after closing every connection.
  */
 public final class ChatService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChatService.class.getName());
 
-    final ProfileStore store;
-    final MqttTransport transport;
-    final Optional<BrokerProfile> broker;
-    final OwnBroker ownBroker;
-    final Optional<String> displayName;
-    final Clock clock;
-    final ChatTimings timings;
-    final ScheduledExecutorService thread;
+    private final ProfileStore store;
+    private final Optional<BrokerProfile> broker;
+    private final OwnBroker ownBroker;
+    private final Optional<String> displayName;
+    private final Clock clock;
+    private final ChatTimings timings;
+    private final Scheduler thread;
+    /** The chat thread when this service made it (and so stops it on close); empty when a test gave one. */
+    private final Optional<ChatThread> ownThread;
+    final ChatContext context;
     private final Map<ChatId, ChatSession> sessions = new LinkedHashMap<>();
     private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ShownMarks shown;
     private volatile boolean closed;
 
-    private ChatService(ChatServiceConfig config) {
+    private ChatService(ChatServiceConfig config, Scheduler thread, Optional<ChatThread> ownThread) {
         this.store = config.store();
-        this.transport = config.transport();
         this.broker = config.broker();
         this.ownBroker = new OwnBroker(config.broker());
         this.displayName = config.displayName();
         this.clock = config.clock();
         this.timings = config.timings();
         this.shown = new ShownMarks(store);
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parley-chat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = thread;
+        this.ownThread = ownThread;
+        this.context = new ChatContext(store, config.transport(), this::profileFor, this::brokerOf, displayName, clock,
+                thread, timings, this::emit, this::pendingInviteOf);
     }
 
     /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
     public static ChatService start(ChatServiceConfig config) {
-        ChatService service = new ChatService(config);
+        ChatThread thread = new ChatThread();
+        return start(new ChatService(config, thread, Optional.of(thread)));
+    }
+
+    /** A service on a scheduler the caller owns and runs (the unit tests' manual clock). */
+    static ChatService start(ChatServiceConfig config, Scheduler scheduler) {
+        return start(new ChatService(config, scheduler, Optional.empty()));
+    }
+
+    private static ChatService start(ChatService service) {
         service.call(() -> {
             for (Map.Entry<String, byte[]> stored : service.store.chats().entrySet()) {
                 try {
                     ChatRecord record = ChatRecordCodec.decode(stored.getValue());
-                    ChatSession session = new ChatSession(service, record);
+                    ChatSession session = new ChatSession(service.context, record);
                     service.sessions.put(record.id, session);
                     session.resume();
                 } catch (RuntimeException e) {
@@ -121,7 +126,7 @@ public final class ChatService implements AutoCloseable {
             r.wss = own.wss();
             r.ownInbox = InboxId.random();
             r.inviteKey = ChatKey.random();
-            ChatSession session = new ChatSession(this, r);
+            ChatSession session = new ChatSession(context, r);
             session.persist();
             sessions.put(r.id, session);
             session.resume();
@@ -189,7 +194,7 @@ public final class ChatService implements AutoCloseable {
                     ephemeral.publicPoint(), displayName);
             r.handshake = Optional.of(new Handshake(join.id(), join.seq(), join.ts(), join.epk(), displayName));
             ephemeral.destroy();
-            ChatSession session = new ChatSession(this, r);
+            ChatSession session = new ChatSession(context, r);
             session.persist();
             sessions.put(r.id, session);
             session.resume();
@@ -247,9 +252,7 @@ public final class ChatService implements AutoCloseable {
     /** Deletes a chat: cancels it if it is an open invite, makes the broker forget its inbox, wipes keys and history. */
     public CompletableFuture<Void> delete(ChatId chat) {
         return call(() -> {
-            ChatSession s = session(chat);
-            sessions.remove(chat);
-            s.delete("deleted");
+            session(chat).delete("deleted");
             shown.forget(chat);
             return null;
         }).thenCompose(x -> CompletableFuture.completedFuture(null));
@@ -279,7 +282,7 @@ public final class ChatService implements AutoCloseable {
         });
     }
 
-    /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */
+    /** Starts a key refresh (docs/protocol.md section 5); the new epoch shows in {@link Chat#epoch()} when agreed. */
     public CompletableFuture<Void> rekey(ChatId chat) {
         return call(() -> {
             session(chat).startRekey();
@@ -342,10 +345,6 @@ public final class ChatService implements AutoCloseable {
         return s;
     }
 
-    void forget(ChatId chat) {
-        sessions.remove(chat);
-    }
-
     static Message toMessage(ChatId chat, StoredMessage m) {
         Delivery delivery = switch (m.status()) {
             case QUEUED -> Delivery.QUEUED;
@@ -357,7 +356,10 @@ public final class ChatService implements AutoCloseable {
                 new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal());
     }
 
-    void emit(ChatEvent event) {
+    private void emit(ChatEvent event) {
+        if (event instanceof ChatEvent.ChatRemoved removed) {
+            sessions.remove(removed.chat()); // an invite that expired, or a chat deleted
+        }
         for (Consumer<ChatEvent> l : listeners) {
             try {
                 l.accept(event);
@@ -397,11 +399,6 @@ public final class ChatService implements AutoCloseable {
             return null;
         }).join();
         closed = true;
-        thread.shutdown();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ownThread.ifPresent(ChatThread::close);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import parley.store.ProfileStore;
 import parley.text.DisplayNames;
 import parley.transport.BrokerProfile;
-import parley.transport.MqttTransport;
+import parley.transport.Transport;
 
 /**
  * What a chat service is built from.
@@ -15,7 +15,7 @@ import parley.transport.MqttTransport;
  *                    a profile that only joins
  * @param displayName sent in joins and welcomes (display only, never trusted by the peer)
  */
-public record ChatServiceConfig(ProfileStore store, MqttTransport transport, Optional<BrokerProfile> broker,
+public record ChatServiceConfig(ProfileStore store, Transport transport, Optional<BrokerProfile> broker,
                                 Optional<String> displayName, Clock clock, ChatTimings timings) {
     public ChatServiceConfig {
         // the peer refuses a join or welcome whose name breaks the rule: say so here, not as a silent no-answer

@@ -1,22 +1,12 @@
 package parley.chat;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import parley.crypto.ChatKey;
-import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
-import parley.crypto.MessageId;
 import parley.crypto.SafetyCode;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
@@ -28,50 +18,35 @@ import parley.protocol.Plaintext;
 import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
 import parley.protocol.Welcome;
-import parley.store.ProfileStore.Direction;
-import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
-import parley.transport.BrokerProfile;
-import parley.transport.ConnectionListener;
-import parley.transport.ConnectionState;
-import parley.transport.InboxConnection;
 import parley.text.DisplayNames;
+import parley.transport.ConnectionState;
 
 /**
- * One chat's protocol state machine (PROTOCOL.md sections 4 and 6): invite, join, welcome, messages, acks and
- * re-sends. Confined to the chat thread; every method runs there.
+ * One chat's protocol state machine (docs/protocol.md sections 4 to 6), as a coordinator of its parts: the
+ * {@link JoinHandshake}, the {@link Conversation}, {@link Rekeying}, the {@link Outbox} that re-sends for all of
+ * them and the {@link AckBatch}. It owns the life cycle (resume, connect, close, delete), turns what arrives into
+ * a plaintext of one type and hands it to its part, and takes the user's commands. Confined to the chat thread.
  */
 final class ChatSession {
     private static final System.Logger LOG = System.getLogger(ChatSession.class.getName());
-    /** The outbox id under which a handshake (join or welcome) is re-sent on the same back-off as messages. */
-    private static final String HANDSHAKE = "handshake";
-    /** The outbox id under which our pending rekey is re-sent until its rekey-ok arrives. */
-    private static final String REKEY = "rekey";
 
-    private final ChatService service;
     final ChatRecord record;
-    private InboxConnection connection;
-    private ConnectionState connectionState = new ConnectionState.Closed();
-    private final Map<String, ResendBackoff> resends = new LinkedHashMap<>();
-    private final List<MessageId> pendingAcks = new ArrayList<>();
-    private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
-    private ScheduledFuture<?> ackFlush;
-    private ScheduledFuture<?> resendTimer;
-    private ScheduledFuture<?> phaseTimer;
-    private ScheduledFuture<?> keyTimer;
+    private final SessionState s;
+    private final JoinHandshake handshake;
+    private final Conversation conversation;
+    private final Rekeying rekeying;
+    private Scheduler.Scheduled phaseTimer;
     /** Joiner: fires when a welcome becomes late and the join has failed. */
-    private ScheduledFuture<?> lifetimeTimer;
-    private boolean deleted;
+    private Scheduler.Scheduled lifetimeTimer;
     /** Inviter: the invite inbox has been subscribed at the broker, so a join sent to it arrives. */
     private boolean live;
-    /** Inviter: ChatReady is announced once the broker has taken the welcome, so a face that exits then loses nothing. */
-    private boolean readyAnnounced;
-    /** Responder: our rekey-ok has not been taken by the broker yet. */
-    private boolean answerUnsent;
 
-    ChatSession(ChatService service, ChatRecord record) {
-        this.service = service;
+    ChatSession(ChatContext ctx, ChatRecord record) {
         this.record = record;
+        this.s = new SessionState(ctx, record, () -> resendDue(false));
+        this.handshake = new JoinHandshake(s, this::moveInbox, this::joinExpired);
+        this.conversation = new Conversation(s);
+        this.rekeying = new Rekeying(s);
     }
 
     // ---- life cycle ----
@@ -82,657 +57,196 @@ final class ChatSession {
         switch (record.phase) {
             case INVITED -> schedulePhaseTimer(record.expires.orElseThrow(), this::expireInvite);
             case JOINING -> {
-                schedulePhaseTimer(service.clock.instant().plus(service.timings.joinUnanswered()),
-                        () -> service.emit(new ChatEvent.JoinUnanswered(record.id)));
-                long delay = Math.max(0, Duration.between(service.clock.instant(), lifetime().lateFrom()).toMillis());
-                lifetimeTimer = service.thread.schedule(this::joinExpired, delay, TimeUnit.MILLISECONDS);
+                schedulePhaseTimer(s.ctx.clock().instant().plus(s.ctx.timings().joinUnanswered()),
+                        () -> s.ctx.emit(new ChatEvent.JoinUnanswered(record.id)));
+                Duration untilLate = Duration.between(s.ctx.clock().instant(), s.lifetime().lateFrom());
+                lifetimeTimer = s.ctx.scheduler().schedule(this::joinExpired,
+                        untilLate.isNegative() ? Duration.ZERO : untilLate);
             }
             case EXPIRED -> { } // connected only to count (and drop) late welcomes until the user deletes it
-            case ACTIVE -> armKeyTimer();
+            case ACTIVE -> rekeying.armKeyTimer();
         }
         connect();
     }
 
     private void connect() {
-        BrokerProfile profile = service.profileFor(record);
-        InboxId inbox = record.ownInbox;
-        connection = service.transport.open(profile, inbox, new ConnectionListener() {
-            @Override
-            public void onMessage(byte[] payload, boolean retained) {
-                if (connection != null && record.ownInbox.equals(inbox) && !deleted) {
-                    received(payload, retained);
-                }
-            }
-
-            @Override
-            public void onStateChanged(ConnectionState state) {
-                if (record.ownInbox.equals(inbox) && !deleted) {
-                    connectionChanged(state);
-                }
-            }
-        }, service.thread);
-        connection.start();
+        s.link.open((payload, retained) -> {
+            if (!s.deleted()) received(payload, retained);
+        }, state -> {
+            if (!s.deleted()) connectionChanged(state);
+        });
     }
 
     private void connectionChanged(ConnectionState state) {
-        connectionState = state;
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        s.changed();
         if (state instanceof ConnectionState.Connected) {
             if (record.phase == ChatPhase.INVITED && !live) {
                 live = true; // the SUBACK came: the broker now keeps what is sent to the invite inbox
-                service.emit(new ChatEvent.InviteLive(record.id, service.pendingInviteOf(record, true)));
+                s.ctx.emit(new ChatEvent.InviteLive(record.id, s.ctx.pendingInvite().apply(record, true)));
             }
-            sendUnsentAnswer(); // before anything under the new key
-            resendAll();
-            flushAcks();
-            rekeyIfDue();
+            rekeying.sendUnsentAnswer(); // before anything under the new key
+            resendDue(true);
+            s.acks.flush();
+            rekeying.startIfDue();
         }
     }
 
+    /** The inviter took a join: the invite inbox is retired and the chat's fresh one connected. */
+    private void moveInbox(InboxId inviteInbox) {
+        close();
+        retire(inviteInbox);
+        rekeying.armKeyTimer();
+        connect();
+    }
+
     void close() {
-        cancelTimers();
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-        connectionState = new ConnectionState.Closed();
+        cancelPhaseTimer();
+        cancelLifetimeTimer();
+        rekeying.cancel();
+        s.outbox.cancel();
+        s.acks.cancel();
+        s.link.close();
     }
 
     /** Forgets the chat: the broker drops its inbox's session, the profile drops its keys and history. */
     void delete(String why) {
-        deleted = true;
+        s.markDeleted();
         close();
         retire(record.ownInbox);
-        service.store.deleteChat(record.id.value());
+        s.ctx.store().deleteChat(record.id.value());
         record.destroyKeys(); // closed above: nothing can seal under them any more
-        service.forget(record.id);
-        service.emit(new ChatEvent.ChatRemoved(record.id, why));
+        s.ctx.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
 
     private void expireInvite() {
-        if (record.phase == ChatPhase.INVITED && !deleted) {
+        if (record.phase == ChatPhase.INVITED && !s.deleted()) {
             LOG.log(Level.INFO, "invite {0} expired", record.id);
             delete("the invite expired");
         }
     }
 
-    /** Makes the broker forget an inbox's session, so nothing queued for it survives (PROTOCOL.md section 4). */
-    private void retire(InboxId inbox) {
-        BrokerProfile profile = service.profileFor(record);
-        service.transport.open(profile, inbox, new ConnectionListener() {
-            @Override
-            public void onMessage(byte[] payload, boolean retained) {}
+    /** The joiner's invite expired without a welcome: the join stops for good and the user is told. */
+    private void joinExpired() {
+        if (handshake.expire()) {
+            cancelPhaseTimer();
+            cancelLifetimeTimer();
+        }
+    }
 
-            @Override
-            public void onStateChanged(ConnectionState state) {}
-        }, service.thread).retire().whenCompleteAsync((ok, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "could not retire inbox {0} yet: {1}", inbox.abbreviated(), failure.getMessage());
-                return; // kept in record.retiring: tried again on the next start
-            }
-            if (record.retiring.equals(Optional.of(inbox)) && !deleted) {
+    /** Retires an inbox; one still to be retired stays in the record and is tried again on the next start. */
+    private void retire(InboxId inbox) {
+        s.link.retire(inbox).thenRun(() -> {
+            if (record.retiring.equals(Optional.of(inbox)) && !s.deleted()) {
                 record.retiring = Optional.empty();
-                persist();
+                s.persist();
             }
-        }, service.thread);
+        });
     }
 
     // ---- receiving ----
 
     private void received(byte[] payload, boolean retained) {
         if (retained) {
-            drop(DropReason.RETAINED); // a rogue may plant a retained payload in any inbox (PROTOCOL.md section 1)
+            s.drop(DropReason.RETAINED); // a rogue may plant a retained payload in any inbox (docs/protocol.md section 1)
             return;
         }
         switch (PayloadCodec.open(payload, record.receiveKeys(), record.ownInbox)) {
             case Opened.Rejected rejected -> {
                 if (rejected.ackable().isPresent() && rejected.key().map(record::isEpochKey).orElse(false)) {
-                    queueAck(rejected.ackable().get()); // authenticated but unusable: ack so the sender stops
+                    s.acks.add(rejected.ackable().get()); // authenticated but unusable: ack so the sender stops
                 }
-                drop(rejected.reason());
+                s.drop(rejected.reason());
             }
             case Opened.Accepted accepted -> accepted(accepted.plaintext(), accepted.key());
         }
     }
 
+    /** One case per plaintext type and no default: a new type does not compile until it is handled here. */
     private void accepted(Plaintext plaintext, ChatKey key) {
         boolean underInviteKey = key.equals(record.inviteKey) && !record.isEpochKey(key);
         switch (plaintext) {
-            case Join join when underInviteKey -> joinArrived(join);
-            case Welcome welcome when underInviteKey -> welcomeArrived(welcome);
-            case Msg msg when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedKey(key);
-                messageArrived(msg);
+            case Join join -> {
+                if (handshakeKeyed(underInviteKey)) handshake.joinArrived(join);
             }
-            case Ack ack when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedKey(key);
-                ackArrived(ack);
+            case Welcome welcome -> {
+                if (handshakeKeyed(underInviteKey) && handshake.welcomeArrived(welcome)) joined();
             }
-            case Rekey rekey when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedKey(key);
-                rekeyArrived(rekey, key);
+            case Msg msg -> {
+                if (chatKeyed(underInviteKey, key)) conversation.messageArrived(msg);
             }
-            case RekeyOk rekeyOk when !underInviteKey && record.phase == ChatPhase.ACTIVE -> {
-                peerUsedKey(key);
-                rekeyOkArrived(rekeyOk, key);
+            case Ack ack -> {
+                if (chatKeyed(underInviteKey, key)) conversation.ackArrived(ack);
             }
-            default -> drop(DropReason.UNEXPECTED); // e.g. a msg under the invite key: anyone who saw the QR has it
+            case Rekey rekey -> {
+                if (chatKeyed(underInviteKey, key)) rekeying.rekeyArrived(rekey, key);
+            }
+            case RekeyOk ok -> {
+                if (chatKeyed(underInviteKey, key)) rekeying.rekeyOkArrived(ok, key);
+            }
         }
     }
 
-    private void joinArrived(Join join) {
-        if (!record.inviter) {
-            drop(DropReason.UNEXPECTED);
-        } else if (record.phase == ChatPhase.INVITED && !lifetime().joinAccepted(service.clock.instant())) {
-            drop(DropReason.EXPIRED);
-        } else if (record.phase == ChatPhase.INVITED && join.inbox().equals(record.ownInbox)) {
-            drop(DropReason.WRONG_INBOX); // our welcome would go to the invite inbox, which is about to be retired
-        } else if (record.phase == ChatPhase.INVITED) {
-            acceptJoin(join);
-        } else if (record.acceptedJoin.equals(Optional.of(join.id()))) {
-            drop(DropReason.DUPLICATE);
-        } else {
-            drop(DropReason.UNEXPECTED); // only the first valid join is accepted
+    /** Only joins and welcomes travel under the invite key; anything else there is dropped. */
+    private boolean handshakeKeyed(boolean underInviteKey) {
+        if (!underInviteKey) {
+            s.drop(DropReason.UNEXPECTED);
         }
-    }
-
-    /** The inviter's side of the join: new inbox, new key, welcome, retire the invite inbox. */
-    private void acceptJoin(Join join) {
-        Instant now = service.clock.instant();
-        FreshAgreement agreed = FreshAgreement.with(join.epk(), record.inviteKey);
-        InboxId inviteInbox = record.ownInbox;
-        close();
-        record.retiring = Optional.of(inviteInbox);
-        record.ownInbox = InboxId.random();
-        becomeActive(agreed.key(), join.inbox(), join.id(), join.seq(), join.name(), now);
-        record.handshake = Optional.of(new Handshake(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                agreed.ownPublic(), service.displayName));
-        record.handshakeConfirmed = false;
-        persist();
-        LOG.log(Level.INFO, "chat {0}: join accepted; inbox {1} is retired", record.id, inviteInbox.abbreviated());
-        retire(inviteInbox);
-        armKeyTimer();
-        connect(); // the welcome goes out on the new inbox's connection, before anything under the chat key
-    }
-
-    /** Both sides of the join end here: epoch 0, the safety code, and the peer's chat inbox. */
-    private void becomeActive(ChatKey chatKey, InboxId peer, MessageId handshakeId, long peerSeq,
-                              Optional<String> peerName, Instant now) {
-        record.peerInbox = Optional.of(peer);
-        record.epochs.add(new EpochKey(0, chatKey, now, Optional.empty()));
-        record.safetyDigits = Optional.of(SafetyCode.of(chatKey, record.ownInbox, peer).digits());
-        record.phase = ChatPhase.ACTIVE;
-        record.expires = Optional.empty();
-        record.acceptedJoin = Optional.of(handshakeId);
-        record.peerSeq = peerSeq;
-        peerName.ifPresent(n -> record.name = n);
-        record.lastActivity = Optional.of(now);
-    }
-
-    private void welcomeArrived(Welcome welcome) {
-        if (record.inviter) {
-            drop(DropReason.UNEXPECTED);
-        } else if (record.phase == ChatPhase.EXPIRED
-                || (record.phase == ChatPhase.JOINING && lifetime().welcomeLate(service.clock.instant()))) {
-            drop(DropReason.EXPIRED); // whoever holds the old QR code could have sent it
-            joinExpired();
-        } else if (record.phase == ChatPhase.JOINING && (welcome.inbox().equals(record.ownInbox)
-                || record.peerInbox.equals(Optional.of(welcome.inbox())))) {
-            drop(DropReason.WRONG_INBOX); // before the ephemeral key is used: the real welcome can still come
-        } else if (record.phase == ChatPhase.JOINING) {
-            completeJoin(welcome);
-        } else if (record.acceptedJoin.equals(Optional.of(welcome.id()))) {
-            drop(DropReason.DUPLICATE);
-            queueAck(welcome.id()); // our ack may have been lost: the inviter re-sends until it sees one
-        } else {
-            drop(DropReason.UNEXPECTED);
-        }
+        return underInviteKey;
     }
 
     /**
-     * The joiner's invite expired without a welcome: stop for good, erase the ephemeral key, and say so. The inbox
-     * stays connected so that late welcomes are drained and counted until the user deletes the chat.
+     * Messages, acks and rekeys need the agreed chat: one under the invite key is dropped (anyone who saw the QR
+     * has it). One under an epoch key shows what the peer has: the welcome, and the newer key.
      */
-    private void joinExpired() {
-        if (record.phase != ChatPhase.JOINING || deleted) {
-            return;
+    private boolean chatKeyed(boolean underInviteKey, ChatKey key) {
+        if (underInviteKey || record.phase != ChatPhase.ACTIVE) {
+            s.drop(DropReason.UNEXPECTED);
+            return false;
         }
-        record.phase = ChatPhase.EXPIRED;
-        record.ephemeralPrivate.ifPresent(secret -> Arrays.fill(secret, (byte) 0));
-        record.ephemeralPrivate = Optional.empty();
-        resends.remove(HANDSHAKE);
-        cancelPhaseTimer();
-        persist();
-        LOG.log(Level.INFO, "chat {0}: the invite expired before the inviter's welcome", record.id);
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        handshake.peerUsedChatKey();
+        rekeying.peerUsedKey(key);
+        return true;
     }
 
-    private InviteLifetime lifetime() {
-        return new InviteLifetime(record.expires.orElseThrow(), service.timings.clockSkew());
-    }
-
-    /** The joiner's side: derive the chat key from the welcome, forget the ephemeral key, confirm. */
-    private void completeJoin(Welcome welcome) {
-        Instant now = service.clock.instant();
-        byte[] secret = record.ephemeralPrivate.orElseThrow();
-        EphemeralKeyPair ephemeral = EphemeralKeyPair.restore(secret, record.handshake.orElseThrow().epk());
-        ChatKey chatKey;
-        try {
-            chatKey = ephemeral.deriveChatKey(welcome.epk(), record.inviteKey);
-        } finally {
-            ephemeral.destroy();
-            Arrays.fill(secret, (byte) 0);
-        }
-        record.ephemeralPrivate = Optional.empty();
-        becomeActive(chatKey, welcome.inbox(), welcome.id(), welcome.seq(), welcome.name(), now);
-        record.handshakeConfirmed = true;
-        resends.remove(HANDSHAKE);
+    /** The joiner got the welcome: the chat is agreed. */
+    private void joined() {
         cancelPhaseTimer();
         cancelLifetimeTimer();
-        persist();
-        LOG.log(Level.INFO, "chat {0}: welcome arrived; chat key agreed", record.id);
-        armKeyTimer();
-        queueAck(welcome.id());
-        flushAcks();
-        service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
-    }
-
-    /**
-     * The peer sent under {@code key}: that proves the welcome arrived (stop re-sending it), and starts the grace
-     * hour of every older epoch key, after which it is erased (PROTOCOL.md section 5, step 4).
-     */
-    private void peerUsedKey(ChatKey key) {
-        boolean changed = false;
-        if (!record.handshakeConfirmed) {
-            record.handshakeConfirmed = true;
-            resends.remove(HANDSHAKE);
-            changed = true;
-        }
-        long used = record.epochOf(key).map(EpochKey::epoch).orElse(-1L);
-        Instant eraseAt = service.clock.instant().plus(service.timings.oldKeyGrace());
-        for (int i = 0; i < record.epochs.size(); i++) {
-            EpochKey e = record.epochs.get(i);
-            if (e.epoch() < used && e.eraseAt().isEmpty()) {
-                record.epochs.set(i, e.eraseAt(eraseAt));
-                changed = true;
-            }
-        }
-        if (changed) {
-            persist();
-            armKeyTimer();
-        }
-    }
-
-    private void messageArrived(Msg msg) {
-        queueAck(msg.id()); // duplicates too: the sender re-sends until it hears an ack
-        if (service.store.hasMessage(record.id.value(), Direction.IN, msg.id().value())) {
-            drop(DropReason.DUPLICATE);
-            return;
-        }
-        if (msg.seq() > record.peerSeq + 1) {
-            LOG.log(Level.DEBUG, "chat {0}: {1} messages missing before seq {2} (they may still come)",
-                    record.id, msg.seq() - record.peerSeq - 1, msg.seq());
-        }
-        record.peerSeq = Math.max(record.peerSeq, msg.seq());
-        record.unread++;
-        record.lastActivity = Optional.of(service.clock.instant());
-        StoredMessage stored = storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
-        service.emit(new ChatEvent.MessageAdded(record.id, ChatService.toMessage(record.id, stored)));
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
-    }
-
-    private void ackArrived(Ack ack) {
-        for (MessageId id : ack.ids()) {
-            resends.remove(id.value());
-            if (service.store.setStatus(record.id.value(), id.value(), Status.DELIVERED)) {
-                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.DELIVERED));
-            }
-        }
-        if (resends.isEmpty()) {
-            cancelResendTimer();
-        }
-    }
-
-    private void drop(DropReason reason) {
-        drops.merge(reason, 1L, Long::sum);
-        LOG.log(Level.DEBUG, "chat {0}: dropped a payload ({1})", record.id, reason.label());
-        service.emit(new ChatEvent.PayloadDropped(record.id, reason));
+        rekeying.armKeyTimer();
+        s.ctx.emit(new ChatEvent.ChatReady(record.id, s.snapshot()));
     }
 
     // ---- sending ----
 
     Message send(String text) {
-        if (record.phase != ChatPhase.ACTIVE) {
-            throw new ChatException(ChatException.Problem.NOT_READY, record.phase == ChatPhase.INVITED
-                    ? "nobody has joined this invite yet"
-                    : "the chat is not ready: waiting for the inviter's welcome");
-        }
-        Instant now = service.clock.instant();
-        Msg msg;
-        byte[] sealedForCheck;
-        try {
-            msg = new Msg(MessageId.random(), record.peerInbox.orElseThrow(), record.sendSeq + 1, now.toEpochMilli(), text);
-            sealedForCheck = PayloadCodec.seal(msg, currentKey()); // refuses text a peer could not read, before storing
-        } catch (IllegalArgumentException e) {
-            throw new ChatException(ChatException.Problem.BAD_TEXT, e.getMessage(), e);
-        }
-        record.nextSeq();
-        record.sentSinceRekey++;
-        record.lastActivity = Optional.of(now);
-        // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
-        StoredMessage stored = storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
-        publishMessage(msg.id(), sealedForCheck);
-        Message message = ChatService.toMessage(record.id, stored);
-        service.emit(new ChatEvent.MessageAdded(record.id, message));
-        rekeyIfDue();
+        Message message = conversation.send(text);
+        rekeying.startIfDue();
         return message;
     }
 
-    private ChatKey currentKey() {
-        return record.currentEpoch().orElseThrow().key();
-    }
-
-    private void publishMessage(MessageId id, byte[] payload) {
-        Instant now = service.clock.instant();
-        ResendBackoff previous = resends.get(id.value());
-        ResendBackoff next = previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax());
-        resends.put(id.value(), next);
-        armResendTimer(next.due());
-        if (!(connectionState instanceof ConnectionState.Connected)) {
-            return; // stays queued: sent after the next connect
-        }
-        connection.publish(record.peerInbox.orElseThrow(), payload).whenCompleteAsync((ok, failure) -> {
-            if (failure == null && !deleted && service.store.setStatus(record.id.value(), id.value(), Status.SENT)) {
-                service.emit(new ChatEvent.DeliveryChanged(record.id, id, Delivery.SENT));
-            }
-        }, service.thread);
-    }
-
-    /** Re-sends the handshake and every unacknowledged message now (after a connect) under the current key. */
-    private void resendAll() {
-        resendDue(true);
-    }
-
+    /** Re-sends what is due: the handshake, our rekey and unacknowledged messages; all of them after a connect. */
     private void resendDue(boolean everything) {
-        if (deleted) {
+        if (s.deleted()) {
             return;
         }
-        Instant now = service.clock.instant();
-        if (handshakeOutstanding() && (everything || isDue(HANDSHAKE, now))) {
-            sendHandshake(now);
-        } else if (!handshakeOutstanding()) {
-            resends.remove(HANDSHAKE); // the join's lifetime ended: no re-send timer for it
+        Instant now = s.ctx.clock().instant();
+        if (handshake.outstanding() && (everything || s.outbox.isDue(Outbox.HANDSHAKE, now))) {
+            handshake.send();
+        } else if (!handshake.outstanding()) {
+            s.outbox.done(Outbox.HANDSHAKE); // the join's lifetime ended: no re-send timer for it
         }
-        if (record.rekeyOffer.isPresent() && (everything || isDue(REKEY, now))) {
-            sendRekeyOffer(now);
+        if (rekeying.offerOutstanding() && (everything || s.outbox.isDue(Outbox.REKEY, now))) {
+            rekeying.sendOffer();
         }
         if (record.phase == ChatPhase.ACTIVE) {
-            for (StoredMessage m : service.store.outbox(record.id.value())) {
-                if (everything || isDue(m.messageId(), now)) {
-                    Msg msg = new Msg(new MessageId(m.messageId()), record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
-                            new String(m.body(), StandardCharsets.UTF_8));
-                    publishMessage(msg.id(), PayloadCodec.seal(msg, currentKey()));
-                }
-            }
-        }
-        armResendTimer(null);
-    }
-
-    private boolean isDue(String id, Instant now) {
-        ResendBackoff b = resends.get(id);
-        return b == null || !b.due().isAfter(now);
-    }
-
-    private boolean handshakeOutstanding() {
-        return record.handshake.isPresent()
-                && ((record.phase == ChatPhase.JOINING && lifetime().joinMaySend(service.clock.instant()))
-                || (record.inviter && !record.handshakeConfirmed));
-    }
-
-    boolean live() {
-        return live;
-    }
-
-    /** The join (joiner) or welcome (inviter), identical each time, under the invite key. */
-    private void sendHandshake(Instant now) {
-        Handshake h = record.handshake.orElseThrow();
-        InboxId to = record.peerInbox.orElseThrow();
-        Plaintext p = record.inviter
-                ? new Welcome(h.id(), to, h.seq(), h.ts(), record.ownInbox, h.epk(), h.name())
-                : new Join(h.id(), to, h.seq(), h.ts(), record.ownInbox, h.epk(), h.name());
-        ResendBackoff previous = resends.get(HANDSHAKE);
-        resends.put(HANDSHAKE, previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax()));
-        if (connectionState instanceof ConnectionState.Connected) {
-            connection.publish(to, PayloadCodec.seal(p, record.inviteKey)).whenCompleteAsync((ok, failure) -> {
-                if (failure != null) {
-                    LOG.log(Level.DEBUG, "chat {0}: handshake not taken by the broker yet: {1}", record.id,
-                            failure.getMessage());
-                } else if (record.inviter && !readyAnnounced && !deleted) {
-                    readyAnnounced = true;
-                    service.emit(new ChatEvent.ChatReady(record.id, snapshot()));
-                }
-            }, service.thread);
+            conversation.resendDue(everything, now);
         }
     }
 
-    /**
-     * Makes sure the re-send timer fires by the earliest due item. {@code newDue}, when given, is the only item that
-     * changed, which spares a scan of the whole outbox per message in a burst.
-     */
-    private void armResendTimer(Instant newDue) {
-        if (resends.isEmpty() || deleted) {
-            return;
-        }
-        boolean armed = resendTimer != null && !resendTimer.isDone();
-        if (armed && newDue != null) {
-            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), newDue).toMillis()) {
-                return;
-            }
-        }
-        Instant earliest = resends.values().stream().map(ResendBackoff::due).min(Instant::compareTo).orElseThrow();
-        if (armed) {
-            if (resendTimer.getDelay(TimeUnit.MILLISECONDS) <= Duration.between(service.clock.instant(), earliest).toMillis()) {
-                return;
-            }
-            resendTimer.cancel(false);
-        }
-        long delay = Math.max(0, Duration.between(service.clock.instant(), earliest).toMillis());
-        resendTimer = service.thread.schedule(() -> {
-            resendTimer = null;
-            resendDue(false);
-        }, delay, TimeUnit.MILLISECONDS);
-    }
+    // ---- user commands and views ----
 
-    // ---- rekeying (PROTOCOL.md section 5) ----
-
-    /** Starts a rekey now, unless one of ours is already under way. */
     void startRekey() {
-        if (record.phase != ChatPhase.ACTIVE) {
-            throw new ChatException(ChatException.Problem.NOT_READY, "keys can be refreshed once the chat is agreed");
-        }
-        if (record.rekeyOffer.isPresent()) {
-            return;
-        }
-        Instant now = service.clock.instant();
-        EphemeralKeyPair pair = EphemeralKeyPair.generate();
-        RekeyOffer offer;
-        try {
-            offer = new RekeyOffer(MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                    record.currentEpoch().orElseThrow().epoch() + 1, pair.publicPoint(), pair.privateKeyBytes());
-        } finally {
-            pair.destroy();
-        }
-        record.rekeyOffer = Optional.of(offer);
-        persist();
-        LOG.log(Level.INFO, "chat {0}: refreshing keys to epoch {1}", record.id, offer.epoch());
-        sendRekeyOffer(now);
-        armResendTimer(null);
-    }
-
-    /** The automatic rekey: after {@code rekeyAfterMessages} sent, or when the current epoch is too old. */
-    private void rekeyIfDue() {
-        if (record.phase != ChatPhase.ACTIVE || record.rekeyOffer.isPresent() || deleted) {
-            return;
-        }
-        Instant since = record.currentEpoch().orElseThrow().since();
-        boolean old = !since.plus(service.timings.rekeyAfterAge()).isAfter(service.clock.instant());
-        if (record.sentSinceRekey >= service.timings.rekeyAfterMessages() || old) {
-            startRekey();
-        }
-    }
-
-    private void sendRekeyOffer(Instant now) {
-        RekeyOffer offer = record.rekeyOffer.orElseThrow();
-        ResendBackoff previous = resends.get(REKEY);
-        resends.put(REKEY, previous == null
-                ? ResendBackoff.after(now, service.timings.resendFirst())
-                : previous.next(now, service.timings.resendMax()));
-        if (connectionState instanceof ConnectionState.Connected) {
-            Rekey rekey = new Rekey(offer.id(), record.peerInbox.orElseThrow(), offer.seq(), offer.ts(), offer.epoch(),
-                    offer.epk());
-            connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(rekey, currentKey()));
-        }
-    }
-
-    private void rekeyArrived(Rekey rekey, ChatKey key) {
-        if (record.rekeyAnswer.map(a -> a.rekeyId().equals(rekey.id())).orElse(false)) {
-            sendAnswer(record.rekeyAnswer.get(), key); // a copy: the same answer, so both sides agree
-            return;
-        }
-        long current = record.currentEpoch().orElseThrow().epoch();
-        if (rekey.epoch() != current + 1 || !key.equals(currentKey())) {
-            drop(DropReason.STALE_EPOCH);
-            return;
-        }
-        if (record.rekeyOffer.isPresent() && record.rekeyOffer.get().epoch() == rekey.epoch()) {
-            RekeyOffer ours = record.rekeyOffer.get();
-            if (ours.epk().compareTo(rekey.epk()) < 0) {
-                drop(DropReason.STALE_EPOCH); // both started: the smaller public key wins, and it is ours
-                return;
-            }
-            ours.erase(); // theirs wins: abandon ours and answer theirs
-            record.rekeyOffer = Optional.empty();
-            resends.remove(REKEY);
-        }
-        Instant now = service.clock.instant();
-        FreshAgreement agreed = FreshAgreement.with(rekey.epk(), key);
-        RekeyAnswer answer = new RekeyAnswer(rekey.id(), MessageId.random(), record.nextSeq(), now.toEpochMilli(),
-                rekey.epoch(), agreed.ownPublic());
-        record.rekeyAnswer = Optional.of(answer);
-        switchTo(new EpochKey(rekey.epoch(), agreed.key(), now, Optional.empty()));
-        sendAnswer(answer, key);
-    }
-
-    /**
-     * The rekey-ok goes out under the key the rekey came under, before anything under the new key. A rekey can
-     * arrive from the broker's queue a moment before the connection reports itself up: if the publish is refused
-     * then, the answer goes out on the next connect.
-     */
-    private void sendAnswer(RekeyAnswer answer, ChatKey underKey) {
-        answerUnsent = true;
-        if (connection == null) {
-            return;
-        }
-        RekeyOk ok = new RekeyOk(answer.id(), record.peerInbox.orElseThrow(), answer.seq(), answer.ts(),
-                answer.epoch(), answer.epk());
-        connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(ok, underKey))
-                .whenCompleteAsync((done, failure) -> {
-                    if (failure == null && record.rekeyAnswer.equals(Optional.of(answer))) {
-                        answerUnsent = false;
-                    }
-                }, service.thread);
-    }
-
-    /** After a connect: an answer that could not go out before goes now, under the key its rekey came under. */
-    private void sendUnsentAnswer() {
-        if (!answerUnsent || record.rekeyAnswer.isEmpty()) {
-            return;
-        }
-        RekeyAnswer answer = record.rekeyAnswer.get();
-        record.epochs.stream().filter(e -> e.epoch() == answer.epoch() - 1).findFirst()
-                .ifPresent(previous -> sendAnswer(answer, previous.key()));
-    }
-
-    private void rekeyOkArrived(RekeyOk ok, ChatKey key) {
-        Optional<RekeyOffer> offer = record.rekeyOffer;
-        if (offer.isPresent() && offer.get().epoch() == ok.epoch() && key.equals(currentKey())) {
-            EphemeralKeyPair pair = EphemeralKeyPair.restore(offer.get().privateKey(), offer.get().epk());
-            ChatKey next;
-            try {
-                next = pair.deriveChatKey(ok.epk(), key);
-            } finally {
-                pair.destroy();
-                offer.get().erase();
-            }
-            record.rekeyOffer = Optional.empty();
-            record.rekeyOkTaken = Optional.of(ok.id());
-            resends.remove(REKEY);
-            switchTo(new EpochKey(ok.epoch(), next, service.clock.instant(), Optional.empty()));
-        } else if (record.rekeyOkTaken.equals(Optional.of(ok.id()))) {
-            drop(DropReason.DUPLICATE);
-        } else {
-            drop(DropReason.STALE_EPOCH);
-        }
-    }
-
-    /** Sends under the new epoch key from now on; unacked messages are re-sealed under it when re-sent. */
-    private void switchTo(EpochKey next) {
-        record.epochs.add(next);
-        record.sentSinceRekey = 0;
-        persist();
-        LOG.log(Level.INFO, "chat {0}: keys refreshed, now epoch {1}", record.id, next.epoch());
-        armKeyTimer();
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
-    }
-
-    /** Erases replaced keys whose grace has passed, from memory and the profile; re-arms for the next event. */
-    private void eraseOldKeys() {
-        Instant now = service.clock.instant();
-        boolean removed = record.epochs.removeIf(e -> {
-            boolean due = e.eraseAt().map(t -> !t.isAfter(now)).orElse(false);
-            if (due) {
-                e.key().destroy();
-            }
-            return due;
-        });
-        if (removed) {
-            long oldest = record.epochs.stream().mapToLong(EpochKey::epoch).min().orElse(0);
-            if (record.rekeyAnswer.map(a -> a.epoch() - 1 < oldest).orElse(false)) {
-                record.rekeyAnswer = Optional.empty(); // its key is gone: copies of that rekey can no longer be read
-            }
-            persist();
-            service.store.forgetReplacedData(); // the old key must not linger in superseded database pages
-            LOG.log(Level.INFO, "chat {0}: erased keys older than epoch {1}", record.id, oldest);
-        }
-        rekeyIfDue();
-    }
-
-    /** One timer for the next key event: an old key's erasure or the epoch's age limit. */
-    private void armKeyTimer() {
-        if (keyTimer != null) {
-            keyTimer.cancel(false);
-        }
-        if (record.phase != ChatPhase.ACTIVE || deleted) {
-            return;
-        }
-        Instant next = record.currentEpoch().orElseThrow().since().plus(service.timings.rekeyAfterAge());
-        for (EpochKey e : record.epochs) {
-            if (e.eraseAt().isPresent() && e.eraseAt().get().isBefore(next)) {
-                next = e.eraseAt().get();
-            }
-        }
-        long delay = Math.max(0, Duration.between(service.clock.instant(), next).toMillis());
-        keyTimer = service.thread.schedule(() -> {
-            keyTimer = null;
-            if (!deleted) {
-                eraseOldKeys();
-                armKeyTimer();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        rekeying.start();
     }
 
     SafetyCode safetyCode() {
@@ -754,50 +268,16 @@ final class ChatSession {
         }
         if (!record.verified) {
             record.verified = true;
-            persist();
-            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+            s.persist();
+            s.changed();
         }
     }
-
-    // ---- acks ----
-
-    private void queueAck(MessageId id) {
-        if (!pendingAcks.contains(id)) {
-            pendingAcks.add(id);
-        }
-        if (pendingAcks.size() >= Ack.MAX_IDS) {
-            flushAcks();
-        } else if (ackFlush == null) {
-            ackFlush = service.thread.schedule(this::flushAcks, service.timings.ackBatch().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Sends the batched acks; acks are not acked, so a lost one is answered by the sender's re-send. */
-    private void flushAcks() {
-        if (ackFlush != null) {
-            ackFlush.cancel(false);
-            ackFlush = null;
-        }
-        if (pendingAcks.isEmpty() || record.phase != ChatPhase.ACTIVE || deleted
-                || !(connectionState instanceof ConnectionState.Connected)) {
-            return;
-        }
-        while (!pendingAcks.isEmpty()) {
-            List<MessageId> batch = new ArrayList<>(pendingAcks.subList(0, Math.min(Ack.MAX_IDS, pendingAcks.size())));
-            pendingAcks.subList(0, batch.size()).clear();
-            Ack ack = new Ack(MessageId.random(), record.peerInbox.orElseThrow(), service.clock.millis(), batch);
-            connection.publish(record.peerInbox.orElseThrow(), PayloadCodec.seal(ack, currentKey()));
-        }
-    }
-
-    // ---- user commands and views ----
 
     void markRead() {
         if (record.unread != 0) {
             record.unread = 0;
-            persist();
-            service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+            s.persist();
+            s.changed();
         }
     }
 
@@ -807,98 +287,44 @@ final class ChatSession {
             throw new ChatException(ChatException.Problem.BAD_TEXT, "a chat name " + problem);
         });
         record.name = trimmed;
-        persist();
-        service.emit(new ChatEvent.ChatChanged(record.id, snapshot()));
+        s.persist();
+        s.changed();
+    }
+
+    boolean live() {
+        return live;
     }
 
     Map<DropReason, Long> drops() {
-        return Map.copyOf(drops);
+        return s.drops();
     }
 
     Chat snapshot() {
-        return new Chat(record.id, record.name, record.phase, record.inviter, record.created, record.expires,
-                record.lastActivity, record.unread, connectionView(), record.verified,
-                record.currentEpoch().map(EpochKey::epoch).orElse(0L), record.currentEpoch().map(EpochKey::since),
-                record.rekeyOffer.isPresent(), service.brokerOf(record));
-    }
-
-    private Chat.Connection connectionView() {
-        return switch (connectionState) {
-            case ConnectionState.Connecting c -> new Chat.Connection(Chat.Connection.Status.CONNECTING,
-                    c.attempt() > 1 ? "connecting (attempt " + c.attempt() + ")" : "connecting");
-            case ConnectionState.Connected c -> new Chat.Connection(Chat.Connection.Status.ONLINE, "online");
-            case ConnectionState.Waiting w -> new Chat.Connection(Chat.Connection.Status.WAITING,
-                    w.reason() + "; retrying in " + Math.max(1, w.delay().toSeconds()) + " s");
-            case ConnectionState.TakenOver t -> new Chat.Connection(Chat.Connection.Status.WAITING,
-                    "another device or Parley uses this chat's inbox (" + t.drops() + " take-overs); retrying in "
-                            + Math.max(1, t.backoff().toSeconds()) + " s");
-            case ConnectionState.Failed f -> new Chat.Connection(Chat.Connection.Status.FAILED, f.message());
-            case ConnectionState.Closed c -> new Chat.Connection(Chat.Connection.Status.OFFLINE, "offline");
-        };
+        return s.snapshot();
     }
 
     void persist() {
-        if (!deleted) {
-            byte[] blob = ChatRecordCodec.encode(record);
-            try {
-                service.store.putChat(record.id.value(), blob);
-            } finally {
-                Arrays.fill(blob, (byte) 0); // it holds the keys; the store has its own (encrypted) copy
-            }
-        }
+        s.persist();
     }
 
-    /** Stores a message together with the record that counts it (one transaction), then zeroes the record's blob. */
-    private StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
-        byte[] blob = ChatRecordCodec.encode(record);
-        try {
-            return service.store.addMessage(record.id.value(), blob, id.value(), direction, seq, ts, status,
-                    text.getBytes(StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(blob, (byte) 0);
-        }
-    }
-
-    // ---- timers ----
+    // ---- the phase timer: an invite's expiry, a join's "unanswered" notice ----
 
     private void schedulePhaseTimer(Instant when, Runnable action) {
         cancelPhaseTimer();
-        long delay = Math.max(0, Duration.between(service.clock.instant(), when).toMillis());
-        phaseTimer = service.thread.schedule(action, delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelPhaseTimer() {
-        if (phaseTimer != null) {
-            phaseTimer.cancel(false);
-            phaseTimer = null;
-        }
+        phaseTimer = s.ctx.scheduler().schedule(action, Duration.between(s.ctx.clock().instant(), when));
     }
 
     private void cancelLifetimeTimer() {
         if (lifetimeTimer != null) {
-            lifetimeTimer.cancel(false);
+            lifetimeTimer.cancel();
             lifetimeTimer = null;
         }
     }
 
-    private void cancelResendTimer() {
-        if (resendTimer != null) {
-            resendTimer.cancel(false);
-            resendTimer = null;
-        }
-    }
-
-    private void cancelTimers() {
-        cancelPhaseTimer();
-        cancelLifetimeTimer();
-        if (keyTimer != null) {
-            keyTimer.cancel(false);
-            keyTimer = null;
-        }
-        cancelResendTimer();
-        if (ackFlush != null) {
-            ackFlush.cancel(false);
-            ackFlush = null;
+    private void cancelPhaseTimer() {
+        if (phaseTimer != null) {
+            phaseTimer.cancel();
+            phaseTimer = null;
         }
     }
 }

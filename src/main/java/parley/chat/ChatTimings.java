@@ -3,7 +3,7 @@ package parley.chat;
 import java.time.Duration;
 
 /**
- * The chat layer's clocks (PROTOCOL.md sections 4 and 6). Production uses {@link #standard()}; tests shorten them
+ * The chat layer's clocks (docs/protocol.md sections 4 and 6). Production uses {@link #standard()}; tests shorten them
  * by configuration, never by detecting that they run.
  *
  * @param resendFirst      first re-send of an unacknowledged message or handshake

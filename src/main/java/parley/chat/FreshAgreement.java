@@ -5,7 +5,7 @@ import parley.crypto.EphemeralKeyPair;
 import parley.crypto.PublicPoint;
 
 /**
- * A key agreed with a fresh ephemeral key pair against the peer's public key (PROTOCOL.md section 4): the
+ * A key agreed with a fresh ephemeral key pair against the peer's public key (docs/protocol.md section 4): the
  * answering side of a join or a rekey. The private half never outlives the derivation (forward secrecy).
  */
 record FreshAgreement(ChatKey key, PublicPoint ownPublic) {

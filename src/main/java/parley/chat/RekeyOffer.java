@@ -5,7 +5,7 @@ import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
 
 /**
- * A rekey this side started (PROTOCOL.md section 5): re-sent identically until its rekey-ok arrives. The
+ * A rekey this side started (docs/protocol.md section 5): re-sent identically until its rekey-ok arrives. The
  * ephemeral private key (PKCS#8) is kept in the profile, encrypted at rest like every key, so a restart can
  * finish the rekey; it is erased when the answer arrives or the rekey is abandoned.
  */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * A chat key: 32 CSPRNG bytes written as 43 base64url characters. The invite key K, the chat key K2 and every
- * epoch key have this form, and the 43-character string itself is the CryptoJS passphrase (PROTOCOL.md section 2).
+ * epoch key have this form, and the 43-character string itself is the CryptoJS passphrase (docs/protocol.md section 2).
  *
  * <p>The characters are kept in a byte array that {@link #destroy()} zeroes, so an erased key does not stay in
  * this object until a garbage collection. Copies made for the JSON codec and the invite link ({@link #passphrase()})

@@ -11,7 +11,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Exactly {@code CryptoJS.AES.encrypt(text, passphrase).toString()} and its inverse (PROTOCOL.md section 2): base64
+ * Exactly {@code CryptoJS.AES.encrypt(text, passphrase).toString()} and its inverse (docs/protocol.md section 2): base64
  * of {@code "Salted__" || salt || AES-256-CBC-PKCS7(UTF-8(text))}, key and IV from OpenSSL's
  * {@code EVP_BytesToKey(MD5, 1 iteration)}. This format has no integrity of its own; callers verify a MAC first.
  */

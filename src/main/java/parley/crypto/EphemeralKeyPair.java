@@ -17,7 +17,7 @@ import javax.crypto.spec.HKDFParameterSpec;
 import javax.security.auth.DestroyFailedException;
 
 /**
- * An ephemeral P-256 key pair for one join or rekey, and the key derivation of PROTOCOL.md section 4:
+ * An ephemeral P-256 key pair for one join or rekey, and the key derivation of docs/protocol.md section 4:
  * {@code base64url(HKDF-SHA256(IKM = ECDH x-coordinate, salt = UTF-8(previous key), info = "parley-chat-key-v1",
  * L = 32))}. The private key lives here only as its PKCS#8 bytes, which {@link #destroy()} zeroes; a JDK key
  * object is built for each agreement and dropped at once, as JDK EC keys cannot be destroyed.

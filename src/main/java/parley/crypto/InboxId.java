@@ -2,7 +2,7 @@ package parley.crypto;
 
 /**
  * An inbox id: 32 CSPRNG bytes as 43 base64url characters. It is both the MQTT client id and the middle of the
- * inbox topic, so it must never hold {@code + # /} (PROTOCOL.md section 1). It is as good as a read capability
+ * inbox topic, so it must never hold {@code + # /} (docs/protocol.md section 1). It is as good as a read capability
  * for its inbox on a broker without accounts, so logs show only {@link #abbreviated()}.
  */
 public record InboxId(String value) implements Comparable<InboxId> {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The payload MAC key {@code mk = HMAC-SHA256(key = UTF-8(K), "parley-mac-v1")} and the encrypt-then-MAC tag
- * {@code hex(HMAC-SHA256(mk, UTF-8(ct)))} (PROTOCOL.md section 2). In CryptoJS:
+ * {@code hex(HMAC-SHA256(mk, UTF-8(ct)))} (docs/protocol.md section 2). In CryptoJS:
  * {@code HmacSHA256(ct, HmacSHA256("parley-mac-v1", K)).toString()}, where the inner result is a WordArray and so
  * its raw 32 bytes are the outer key.
  */

@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * An ephemeral P-256 public key as sent in {@code epk}: the 65-byte uncompressed point {@code 04 || x || y} in
  * canonical base64url (87 characters). Compressed and hybrid forms, off-curve points and the point at infinity are
- * refused (PROTOCOL.md section 5): an invalid point fed to ECDH can leak the private key. P-256 has cofactor 1, so
+ * refused (docs/protocol.md section 5): an invalid point fed to ECDH can leak the private key. P-256 has cofactor 1, so
  * every point on the curve is in the prime-order group.
  */
 public final class PublicPoint implements Comparable<PublicPoint> {
@@ -73,7 +73,7 @@ public final class PublicPoint implements Comparable<PublicPoint> {
         return key;
     }
 
-    /** Ordinal order of the encoded strings, as rekey collisions are settled (PROTOCOL.md section 5, step 6). */
+    /** Ordinal order of the encoded strings, as rekey collisions are settled (docs/protocol.md section 5, step 6). */
     @Override
     public int compareTo(PublicPoint other) {
         return encoded.compareTo(other.encoded);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The code both sides compare out of band to rule out a man in the middle of the join (PROTOCOL.md section 5):
+ * The code both sides compare out of band to rule out a man in the middle of the join (docs/protocol.md section 5):
  * {@code HMAC-SHA256(key = UTF-8(K2), "parley-safety-v1|" + smaller inbox + "|" + larger inbox)}, its first 9 bytes
  * as an unsigned big-endian integer mod 10^20, as 20 digits.
  */

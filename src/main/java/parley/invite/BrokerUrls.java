@@ -23,7 +23,7 @@ final class BrokerUrls {
 
     /**
      * The desktop's address: {@code mqtts://host[:port]} and nothing else. Paho spells the scheme {@code ssl://},
-     * the link never does (PROTOCOL.md section 4), so {@code ssl://} and plain {@code tcp://} get a message that
+     * the link never does (docs/protocol.md section 4), so {@code ssl://} and plain {@code tcp://} get a message that
      * says which scheme to use.
      */
     static Optional<String> mqttsProblem(URI url) {

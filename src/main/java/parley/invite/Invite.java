@@ -10,7 +10,7 @@ import parley.crypto.InboxId;
 import parley.text.DisplayNames;
 
 /**
- * A one-time invite to a chat (PROTOCOL.md section 4): the inviter's inbox, the invite key, the broker addresses
+ * A one-time invite to a chat (docs/protocol.md section 4): the inviter's inbox, the invite key, the broker addresses
  * (at least one), an optional display name and the expiry. Validated on construction; whether it has expired
  * depends on a clock and is checked by {@link InviteLink#parse} and {@link #isExpiredAt}.
  *

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The invite link (PROTOCOL.md section 4):
+ * The invite link (docs/protocol.md section 4):
  * {@code <base>#parley=1&i=<I>&k=<K>&b=<wss URL>&m=<mqtts URL>&n=<name>&x=<expiry, unix seconds>}.
  * Everything secret is in the fragment, which browsers never send to a server.
  *

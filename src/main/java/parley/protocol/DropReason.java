@@ -1,7 +1,7 @@
 package parley.protocol;
 
 /**
- * Why a received payload was dropped, counted per reason and never shown as a message (PROTOCOL.md section 2).
+ * Why a received payload was dropped, counted per reason and never shown as a message (docs/protocol.md section 2).
  * {@link PayloadCodec} produces {@link #OVERSIZED} to {@link #MALFORMED} and {@link #WRONG_RECIPIENT}; the chat
  * layer the rest.
  */

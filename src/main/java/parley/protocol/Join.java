@@ -7,7 +7,7 @@ import parley.crypto.PublicPoint;
 
 /**
  * A joiner introduces itself to the inviter under the invite key K: {@code inbox} is the joiner's inbox J,
- * {@code epk} its ephemeral public key (PROTOCOL.md section 4, step 2).
+ * {@code epk} its ephemeral public key (docs/protocol.md section 4, step 2).
  */
 public record Join(MessageId id, InboxId to, long seq, long ts, InboxId inbox, PublicPoint epk, Optional<String> name)
         implements Plaintext {

@@ -23,7 +23,7 @@ public sealed interface Opened {
     /**
      * A dropped payload. {@code ackable} and {@code key} are present only for an authenticated {@code msg} whose
      * {@code id} parsed but that failed another field check: it is still acked under {@code key}, so that its
-     * sender stops re-sending it (PROTOCOL.md section 3).
+     * sender stops re-sending it (docs/protocol.md section 3).
      */
     record Rejected(DropReason reason, Optional<MessageId> ackable, Optional<ChatKey> key) implements Opened {
         public Rejected {

@@ -14,7 +14,7 @@ import parley.crypto.MacKey;
 import parley.crypto.MessageId;
 
 /**
- * The MQTT payload {@code {"v":1,"ct":"<CryptoJS AES>","mac":"<hex HMAC>"}} (PROTOCOL.md sections 2 and 3):
+ * The MQTT payload {@code {"v":1,"ct":"<CryptoJS AES>","mac":"<hex HMAC>"}} (docs/protocol.md sections 2 and 3):
  * {@link #seal} encrypts then MACs a plaintext; {@link #open} checks size, JSON, version, MAC (before decrypting),
  * ciphertext, UTF-8, every field and the recipient, and drops anything wrong with a {@link DropReason}.
  */

@@ -4,7 +4,7 @@ import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 
 /**
- * The decrypted JSON object inside a payload (PROTOCOL.md section 3). Every record validates its fields on
+ * The decrypted JSON object inside a payload (docs/protocol.md section 3). Every record validates its fields on
  * construction, so an instance is always sendable; {@code toString} never shows message text or names.
  */
 public sealed interface Plaintext permits Join, Welcome, Msg, Ack, Rekey, RekeyOk {

@@ -15,7 +15,7 @@ import parley.crypto.PublicPoint;
 /**
  * Reads a plaintext JSON object field by field. Each getter throws {@link IllegalArgumentException} naming the field
  * when it is missing or of the wrong type; the records check ranges. Unknown fields are ignored, so later versions
- * can add some (PROTOCOL.md section 3).
+ * can add some (docs/protocol.md section 3).
  */
 final class PlaintextReader {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,18})");

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import parley.crypto.MessageId;
 
-/** A {@link Plaintext} as the one-line JSON object of PROTOCOL.md section 3, with exactly its field names. */
+/** A {@link Plaintext} as the one-line JSON object of docs/protocol.md section 3, with exactly its field names. */
 final class PlaintextWriter {
     private PlaintextWriter() {}
 

@@ -6,7 +6,7 @@ import parley.crypto.PublicPoint;
 
 /**
  * Starts a rekey to epoch {@code epoch} (n + 1) under the current key E_n, offering the initiator's ephemeral
- * public key (PROTOCOL.md section 5, step 1).
+ * public key (docs/protocol.md section 5, step 1).
  */
 public record Rekey(MessageId id, InboxId to, long seq, long ts, long epoch, PublicPoint epk) implements Plaintext {
     public static final String TYPE = "rekey";

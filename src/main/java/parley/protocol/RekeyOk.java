@@ -6,7 +6,7 @@ import parley.crypto.PublicPoint;
 
 /**
  * Answers a {@link Rekey} for the same {@code epoch} under E_n with the responder's ephemeral public key
- * (PROTOCOL.md section 5, step 2).
+ * (docs/protocol.md section 5, step 2).
  */
 public record RekeyOk(MessageId id, InboxId to, long seq, long ts, long epoch, PublicPoint epk) implements Plaintext {
     public static final String TYPE = "rekey-ok";

@@ -7,7 +7,7 @@ import parley.crypto.PublicPoint;
 
 /**
  * The inviter's answer to the first valid join, under K: {@code inbox} is its new inbox I2, {@code epk} its ephemeral
- * public key (PROTOCOL.md section 4, step 3).
+ * public key (docs/protocol.md section 4, step 3).
  */
 public record Welcome(MessageId id, InboxId to, long seq, long ts, InboxId inbox, PublicPoint epk, Optional<String> name)
         implements Plaintext {

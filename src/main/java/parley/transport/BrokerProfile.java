@@ -76,7 +76,7 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
                 || wss.map(BrokerAddress::of).filter(address::equals).isPresent();
     }
 
-    /** The URL the desktop connects to: mqtts when present (faster, see PROTOCOL.md section 7), else wss. */
+    /** The URL the desktop connects to: mqtts when present (faster, see docs/protocol.md section 7), else wss. */
     public URI preferred() {
         return mqtts.or(() -> wss).orElseThrow();
     }
@@ -87,7 +87,7 @@ public record BrokerProfile(Optional<URI> mqtts, Optional<URI> wss, Optional<URI
      */
     String pahoUri() {
         URI uri = preferred();
-        // Paho's own websocket module dies on a PING (FACTS.md); ours answers to its own scheme
+        // Paho's own websocket module dies on a PING (its frame reader takes only binary and close frames); ours answers to its own scheme
         if (!uri.getScheme().equalsIgnoreCase("mqtts")) return WssTransportSupport.brokerUri(uri);
         int port = uri.getPort() == -1 ? DEFAULT_MQTTS_PORT : uri.getPort();
         return GuardedTlsNetworkModuleFactory.SCHEME + "://" + uri.getHost() + ":" + port;

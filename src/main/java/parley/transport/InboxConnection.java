@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import parley.crypto.InboxId;
 
 /**
- * One MQTT connection for one own inbox (PROTOCOL.md section 1): client id = the inbox id, cleanSession = false,
+ * One MQTT connection for one own inbox (docs/protocol.md section 1): client id = the inbox id, cleanSession = false,
  * the own inbox topic subscribed at QoS 1 on every connect, publishes at QoS 1 without retain.
  */
 public interface InboxConnection extends AutoCloseable {

@@ -36,7 +36,7 @@ import parley.transport.wss.WssTransportSupport;
  * Nothing the owner supplies runs on these threads: listener calls and future completions go to the owner's
  * executor. {@link #close()} closes every connection and stops the threads.
  */
-public final class MqttTransport implements AutoCloseable {
+public final class MqttTransport implements Transport, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MqttTransport.class.getName());
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -60,12 +60,7 @@ public final class MqttTransport implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /**
-     * A connection for the own inbox {@code clientId} on {@code profile}'s preferred URL; call
-     * {@link InboxConnection#start()} to connect. {@code listener} is called on {@code callbackExecutor}.
-     *
-     * @throws IllegalArgumentException when the profile's CA file is missing, unreadable or not PEM
-     */
+    @Override
     public InboxConnection open(BrokerProfile profile, InboxId clientId, ConnectionListener listener,
                                 Executor callbackExecutor) {
         Objects.requireNonNull(profile, "profile");
@@ -122,7 +117,7 @@ public final class MqttTransport implements AutoCloseable {
         options.setHttpsHostnameVerificationEnabled(true);
         profile.username().ifPresent(options::setUserName);
         profile.password().ifPresent(p -> options.setPassword(p.toCharArray()));
-        // the in-flight window stays at Paho's default: a bigger one made Mosquitto drop messages (FACTS.md)
+        // the in-flight window stays at Paho's default: a window of 100 made Mosquitto drop 5-32% of a 10k burst
         return options;
     }
 

@@ -2,10 +2,6 @@ package parley.transport;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,11 +39,6 @@ final class PahoInboxConnection implements InboxConnection {
 
     private enum Lifecycle { NEW, RUNNING, FAILED, CLOSED }
 
-    /** Paho's in-flight window for QoS 1 (its default; a larger one made Mosquitto drop messages, FACTS.md). */
-    private static final int WINDOW = MqttConnectOptions.MAX_INFLIGHT_DEFAULT;
-
-    private record QueuedPublish(String topic, byte[] payload, CompletableFuture<Void> result) {}
-
     private final MqttAsyncClient client;
     private final InboxId inbox;
     private final String topic;
@@ -60,11 +51,7 @@ final class PahoInboxConnection implements InboxConnection {
     private final TakeoverDetector takeover;
     private final RandomGenerator random;
     private final Runnable onClosed;
-    private final Set<CompletableFuture<Void>> inFlight = new HashSet<>();
-    /** Publishes waiting for room in Paho's in-flight window, oldest first (see {@link #drain()}). */
-    private final Deque<QueuedPublish> waiting = new ArrayDeque<>();
-    private int handedToPaho;
-    private boolean draining;
+    private final PublishWindow window;
 
     private volatile ConnectionState state = new Closed();
     private Lifecycle lifecycle = Lifecycle.NEW;
@@ -92,6 +79,7 @@ final class PahoInboxConnection implements InboxConnection {
         this.takeover = takeover;
         this.random = random;
         this.onClosed = onClosed;
+        this.window = new PublishWindow(client, inbox, timer, callbackExecutor);
         client.setCallback(new Callback());
     }
 
@@ -111,89 +99,10 @@ final class PahoInboxConnection implements InboxConnection {
 
     @Override
     public CompletableFuture<Void> publish(InboxId to, byte[] payload) {
-        var result = new CompletableFuture<Void>();
         if (!(state instanceof Connected) || !client.isConnected()) {
             return CompletableFuture.failedFuture(new NotConnectedException("not connected to the broker"));
         }
-        synchronized (this) {
-            inFlight.add(result);
-            waiting.add(new QueuedPublish(InboxConnection.topicOf(to), payload, result));
-        }
-        drain();
-        return result;
-    }
-
-    /**
-     * Hands waiting publishes to Paho, oldest first, while its in-flight window has room. Paho refuses a publish
-     * beyond the window ("too many publishes in progress"); a burst then went out of order and waited for the chat
-     * layer's re-send timer. One thread drains at a time, so Paho sees the publishes in the order they came.
-     */
-    private void drain() {
-        while (true) {
-            QueuedPublish next;
-            synchronized (this) {
-                if (draining || handedToPaho >= WINDOW || waiting.isEmpty()) return;
-                next = waiting.poll();
-                handedToPaho++;
-                draining = true;
-            }
-            try {
-                handToPaho(next);
-            } finally {
-                synchronized (this) {
-                    draining = false;
-                }
-            }
-        }
-    }
-
-    private void handToPaho(QueuedPublish p) {
-        try {
-            client.publish(p.topic(), p.payload(), 1, false, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    leftWindow(p, null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    leftWindow(p, new TransportException(FailureClassifier.describe(error), error));
-                }
-            });
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
-                // Paho still counts an acknowledged publish: try again shortly, first in line
-                synchronized (this) {
-                    handedToPaho--;
-                    waiting.addFirst(p);
-                }
-                retryDrainSoon();
-                return;
-            }
-            synchronized (this) {
-                handedToPaho--;
-            }
-            settle(p.result(), e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
-                    ? new NotConnectedException("not connected to the broker")
-                    : new TransportException("the broker did not take the message: "
-                            + FailureClassifier.describe(e), e));
-        }
-    }
-
-    private void leftWindow(QueuedPublish p, Throwable failure) {
-        synchronized (this) {
-            handedToPaho--;
-        }
-        settle(p.result(), failure);
-        drain();
-    }
-
-    private void retryDrainSoon() {
-        try {
-            timer.schedule(this::drain, 20, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "inbox {0}: transport closed, publishes not retried", inbox.abbreviated());
-        }
+        return window.publish(InboxConnection.topicOf(to), payload);
     }
 
     @Override
@@ -201,7 +110,7 @@ final class PahoInboxConnection implements InboxConnection {
         if (!stop()) return;
         disconnectQuietly();
         closeClient();
-        failInFlight();
+        window.failAll();
         report(new Closed());
     }
 
@@ -222,7 +131,7 @@ final class PahoInboxConnection implements InboxConnection {
                 failure = new TransportException("could not retire the inbox: " + FailureClassifier.describe(e), e);
             }
             closeClient();
-            failInFlight();
+            window.failAll();
             report(new Closed());
             settle(result, failure);
         });
@@ -406,23 +315,8 @@ final class PahoInboxConnection implements InboxConnection {
         }
     }
 
-    private void failInFlight() {
-        Set<CompletableFuture<Void>> pending;
-        synchronized (this) {
-            pending = Set.copyOf(inFlight);
-            inFlight.clear();
-            waiting.clear();
-        }
-        for (var future : pending) {
-            settle(future, new NotConnectedException("the connection was closed before the broker took it"));
-        }
-    }
-
     /** Completes on the owner's executor, so that dependent stages never run on an MQTT thread. */
     private void settle(CompletableFuture<Void> future, Throwable failure) {
-        synchronized (this) {
-            inFlight.remove(future);
-        }
         hand(() -> {
             if (failure == null) future.complete(null);
             else future.completeExceptionally(failure);

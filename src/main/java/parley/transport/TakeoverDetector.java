@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * Tells a client-id takeover loop from an ordinary lost connection (PROTOCOL.md section 7). Two connections
+ * Tells a client-id takeover loop from an ordinary lost connection (docs/protocol.md section 7). Two connections
  * with the same client id kick each other off right after each connect; so {@code threshold} drops in a row,
  * each within {@code quickWindow} of its connect, mean a takeover loop. Once in that state, every further drop
  * before a connection held for {@code stableAfter} counts on (the back-off keeps growing even when the growing

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
     /** The child's JVM options: the JVM's defaults. */
     static final List<String> FLAGS = List.of();
-    /** A desktop launcher's options for a small footprint (as the packaging measured in FACTS.md). */
+    /** A desktop launcher's options for a small footprint (the options the packaging measured). */
     static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1");
 
     private ChildJvm() {}

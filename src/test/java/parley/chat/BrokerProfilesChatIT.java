@@ -127,7 +127,7 @@ class BrokerProfilesChatIT {
 
         Party bobAgain = party(broker, "bob", false);
         bobAgain.awaitReceived(chats[1], 5, WAIT);
-        Party.sleep(300);
+        alice.awaitOwn(chats[0], Delivery.DELIVERED, 5, WAIT); // acknowledged: no copy is still on its way
         assertThat(bobAgain.receivedTexts(chats[1]))
                 .containsExactly("offline 1", "offline 2", "offline 3", "offline 4", "offline 5");
     }

@@ -104,7 +104,9 @@ class ChatServiceIT {
         }
         bob.awaitReceived(chats[1], 5, WAIT);
         alice.awaitReceived(chats[0], 5, WAIT);
-        Party.sleep(500);
+        // every ack made its way back too: whatever the broker would hand a rogue has passed through it by now
+        alice.awaitOwn(chats[0], Delivery.DELIVERED, 5, WAIT);
+        bob.awaitOwn(chats[1], Delivery.DELIVERED, 5, WAIT);
         for (Rogue r : rogues) {
             assertThat(r.received()).as("what a rogue subscribed to a wildcard got").isEmpty();
         }
@@ -139,7 +141,9 @@ class ChatServiceIT {
         }
         alice.service.send(chats[0], "still here").join();
         bob.awaitReceived(chats[1], 2, WAIT);
-        Party.sleep(500);
+        // the rogue's payloads come on another connection than Alice's: wait for them by their count
+        Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join().values().stream()
+                .mapToLong(Long::longValue).sum()).isEqualTo(7));
 
         assertThat(bob.receivedTexts(chats[1])).containsExactly("genuine once", "still here");
         var drops = bob.service.drops(chats[1]).join();
@@ -169,7 +173,7 @@ class ChatServiceIT {
         Party bobAgain = party("bob", false);
         alice.service.send(chats[0], "after the plant").join();
         bobAgain.awaitReceived(chats[1], 1, WAIT);
-        Party.sleep(300);
+        // a retained payload would come on subscribing, before anything Alice sent after Bob was back
         assertThat(bobAgain.receivedTexts(chats[1])).containsExactly("after the plant");
     }
 
@@ -218,7 +222,8 @@ class ChatServiceIT {
         ChatId malloryChat = mallory.service.join(invite.link()).join();
         alice.service.send(invite.chat(), "for Bob only").join();
         bob.awaitReceived(bobChat, 1, WAIT);
-        Party.sleep(3_000);
+        // the join-unanswered notice comes after a few of Mallory's re-sends (ChatSessionJoinTest counts them)
+        mallory.await(ChatEvent.JoinUnanswered.class, e -> e.chat().equals(malloryChat), WAIT);
         assertThat(mallory.events).noneMatch(e -> e instanceof ChatEvent.ChatReady);
         assertThat(mallory.receivedTexts(malloryChat)).isEmpty();
         assertThat(mallory.service.chat(malloryChat).join().phase()).isEqualTo(ChatPhase.JOINING);

@@ -27,7 +27,7 @@ import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
 
 /**
- * The attack safety codes exist for (PROTOCOL.md section 5), played out: Mallory saw the invite before Bob joined,
+ * The attack safety codes exist for (docs/protocol.md section 5), played out: Mallory saw the invite before Bob joined,
  * takes over the invite inbox, welcomes Bob with a key of her own, joins Alice with another, and relays. Both
  * victims can chat "through" her; their safety codes differ, and verifying by the other's code says so.
  */

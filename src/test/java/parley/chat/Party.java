@@ -91,6 +91,29 @@ public final class Party implements AutoCloseable {
         assertThat(receivedTexts(chat)).as(name + " received").hasSizeGreaterThanOrEqualTo(count);
     }
 
+    /** Waits until {@code count} of this party's messages in {@code chat} reached {@code delivery} (or beyond). */
+    void awaitOwn(ChatId chat, Delivery delivery, int count, Duration timeout) {
+        eventually(timeout, () -> assertThat(service.history(chat, Long.MAX_VALUE, Math.max(count, 1) * 2 + 100).join()
+                .stream().filter(m -> m.outgoing() && m.delivery().compareTo(delivery) >= 0).count())
+                .as(name + "'s messages " + delivery).isGreaterThanOrEqualTo(count));
+    }
+
+    /** Retries {@code assertion} until it holds or {@code timeout} passes, then fails with its last error. */
+    static void eventually(Duration timeout, Runnable assertion) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                sleep(20);
+            }
+        }
+    }
+
     InboxId ownInbox(ChatId chat) {
         return service.call(() -> service.session(chat).record.ownInbox).join();
     }

@@ -3,6 +3,7 @@ package parley.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
 
-/** Key epochs (PROTOCOL.md section 5) between two real chat services through the real broker. */
+/** Key epochs (docs/protocol.md section 5) between two real chat services through the real broker. */
 @ExtendWith(BrokerStackExtension.class)
 class RekeyIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -101,7 +102,9 @@ class RekeyIT {
         }
         bob.awaitReceived(chats[1], each, Duration.ofSeconds(90));
         alice.awaitReceived(chats[0], each, Duration.ofSeconds(90));
-        Party.sleep(1_000);
+        // every message acknowledged: no re-send is left that could show twice
+        alice.awaitOwn(chats[0], Delivery.DELIVERED, each, Duration.ofSeconds(90));
+        bob.awaitOwn(chats[1], Delivery.DELIVERED, each, Duration.ofSeconds(90));
         assertThat(bob.receivedTexts(chats[1])).hasSize(each).doesNotHaveDuplicates();
         assertThat(alice.receivedTexts(chats[0])).hasSize(each).doesNotHaveDuplicates();
         assertThat(new HashSet<>(bob.receivedTexts(chats[1]))).isEqualTo(expected("a", each));
@@ -132,12 +135,11 @@ class RekeyIT {
         b.join();
         awaitEpoch(alice, chats[0], 1);
         awaitEpoch(bob, chats[1], 1);
-        Party.sleep(1_500);
+        alice.service.send(chats[0], "after the race").join();
+        bob.awaitReceived(chats[1], 1, WAIT); // sent and read under the one agreed key (ChatSessionRekeyTest stages the race)
         assertThat(alice.service.chat(chats[0]).join().epoch()).isEqualTo(1);
         assertThat(bob.service.chat(chats[1]).join().epoch()).isEqualTo(1);
         assertThat(alice.chatKey(chats[0])).isEqualTo(bob.chatKey(chats[1]));
-        alice.service.send(chats[0], "after the race").join();
-        bob.awaitReceived(chats[1], 1, WAIT);
     }
 
     @Test
@@ -181,11 +183,10 @@ class RekeyIT {
         }
         alice.service.send(chats[0], "still fine").join();
         bob.awaitReceived(chats[1], 1, WAIT);
-        Party.sleep(300);
-        assertThat(bob.service.drops(chats[1]).join())
+        Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join())
                 .containsEntry(DropReason.STALE_EPOCH, 1L)
                 .containsEntry(DropReason.BAD_MAC, 1L)
-                .containsEntry(DropReason.MALFORMED, 1L);
+                .containsEntry(DropReason.MALFORMED, 1L));
         assertThat(bob.service.chat(chats[1]).join().epoch()).isEqualTo(1);
     }
 
@@ -208,25 +209,27 @@ class RekeyIT {
         bob.service.send(chats[1], "new epoch from bob").join();
         alice.awaitReceived(chats[0], 1, WAIT);
         bob.awaitReceived(chats[1], 1, WAIT);
-        Party.sleep(2_500);
 
         for (Party p : List.of(alice, bob)) {
             ChatId chat = p == alice ? chats[0] : chats[1];
-            List<ChatKey> kept = p.service.call(() -> p.service.session(chat).record.receiveKeys()).join();
-            assertThat(kept).as(p + "'s keys").doesNotContain(old);
-            assertThat(filesContain(p.profile, old.passphrase())).as(p + "'s profile files hold the old key").isFalse();
+            Party.eventually(WAIT, () -> { // a one-second grace (ChatSessionRekeyTest times it exactly)
+                List<ChatKey> kept = p.service.call(() -> p.service.session(chat).record.receiveKeys()).join();
+                assertThat(kept).as(p + "'s keys").doesNotContain(old);
+                assertThat(filesContain(p.profile, old.passphrase())).as(p + "'s profile files hold the old key")
+                        .isFalse();
+            });
         }
         assertThat(held).as("the erased key's own bytes are zeroed in memory").isNotEqualTo(old);
         assertThat(held.passphrase()).isEqualTo("\0".repeat(43));
         try (Rogue rogue = Rogue.connect(stack, "replayer")) {
             rogue.publish("/chats/" + bobInbox.value() + "/messages", recorded, false);
         }
-        Party.sleep(500);
+        Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join())
+                .containsEntry(DropReason.BAD_MAC, 1L));
         assertThat(bob.receivedTexts(chats[1])).doesNotContain("recorded");
-        assertThat(bob.service.drops(chats[1]).join()).containsEntry(DropReason.BAD_MAC, 1L);
     }
 
-    private static boolean filesContain(Path profile, String text) throws IOException {
+    private static boolean filesContain(Path profile, String text) {
         byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
         try (Stream<Path> files = Files.walk(profile)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -241,6 +244,8 @@ class RekeyIT {
                     return true;
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return false;
     }

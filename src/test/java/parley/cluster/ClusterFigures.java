@@ -172,7 +172,7 @@ public final class ClusterFigures {
         return Arrays.stream(kib).mapToObj(k -> String.format(Locale.ROOT, "%.0f", k / 1024.0)).toList().toString();
     }
 
-    /** TCP_NODELAY on the client side too (FACTS.md: ~45 ms per QoS 1 round trip without it). */
+    /** TCP_NODELAY on the client side too (~45 ms per QoS 1 round trip without it, measured). */
     private static final class NoDelay extends SSLSocketFactory {
         private final SSLSocketFactory tls;
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import parley.crypto.InboxId;
 
-/** The dev broker stack behaves as PROTOCOL.md needs: inbox ACL, no retain, wss through nginx, headers. */
+/** The dev broker stack behaves as docs/protocol.md needs: inbox ACL, no retain, wss through nginx, headers. */
 class BrokerStackIT {
     private static BrokerStack stack;
 

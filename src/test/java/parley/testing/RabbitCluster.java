@@ -226,7 +226,7 @@ public final class RabbitCluster implements TestBroker, AutoCloseable {
         }
     }
 
-    /** A base port whose 31 ports are free now, below the ephemeral range (FACTS.md: eaddrinuse). */
+    /** A base port whose 31 ports are free now, below the ephemeral range (a port in it may be taken meanwhile, failing the boot with eaddrinuse). */
     private static int freeBasePort() {
         for (int tries = 0; tries < 50; tries++) {
             int base = 10_000 + 100 * ThreadLocalRandom.current().nextInt(200);
