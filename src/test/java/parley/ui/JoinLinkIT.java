@@ -45,6 +45,8 @@ class JoinLinkIT {
         assertThat(bob.chats()).as("nothing joined before the user presses Join").isEmpty();
 
         join.button("join.link.go").click();
+        assertThat(bob.chats()).as("nothing joined before the user confirms the invite").isEmpty();
+        AppDriver.confirmOwnBrokerJoin(join, "Alice");
         AppDriver.await("Bob's chat from the opened link is active",
                 () -> bob.chats().size() == 1 && bob.chats().getFirst().phase() == ChatPhase.ACTIVE);
         alice.awaitOpenActiveChat();
