@@ -159,8 +159,8 @@ class CliIT {
         StringWriter err = new StringWriter();
         ChatTimings shortSkew = ChatTimings.standard().withClockSkew(Duration.ofSeconds(1));
         int code = ParleyCommand.run(new ProfileWiring(shortSkew), new PrintWriter(out, true),
-                new PrintWriter(err, true), as("bob", "--ca", stack.caFile().toString(), "join",
-                        invite.lines().getFirst()));
+                new PrintWriter(err, true), as("bob", "--broker", stack.mqttsUri().toString(), "--ca",
+                        stack.caFile().toString(), "join", invite.lines().getFirst()));
         assertThat(code).as(err.toString()).isEqualTo(3);
         assertThat(err.toString()).contains("the invite expired before the inviter answered");
         Run chats = parley(as("bob", "chats", "--json"));

@@ -52,7 +52,8 @@ class ListenBacklogIT {
         try (Party alice = Party.start("Alice", dir.resolve("alice"), stack, Optional.of(stack.mqttsUri()),
                 Optional.of(stack.wssUri()), ChatTimings.standard())) {
             String link = alice.service.createInvite(Optional.empty()).join().link();
-            Run join = bob("--name", "Bob", "--ca", stack.caFile().toString(), "join", link);
+            Run join = bob("--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                    "join", link);
             assertThat(join.code()).as(join.err()).isZero();
             ChatId chat = awaitReady(alice);
 
@@ -94,7 +95,8 @@ class ListenBacklogIT {
                 }
             });
             String link = alice.service.createInvite(Optional.empty()).join().link();
-            Run join = bob("--name", "Bob", "--ca", stack.caFile().toString(), "join", link);
+            Run join = bob("--name", "Bob", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                    "join", link);
             assertThat(join.code()).as(join.err()).isZero();
             long takenIn = bob("history", "Alice", "--limit", "30").out().lines()
                     .filter(l -> l.contains("\"from\":\"peer\"")).count();
