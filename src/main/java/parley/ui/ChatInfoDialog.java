@@ -98,6 +98,16 @@ final class ChatInfoDialog extends JDialog {
         return c;
     }
 
+    /** The broker's limits as shipped (SECURITY.md, "The broker's own limits"), where a user wonders about them. */
+    private static JLabel offlineLimits() {
+        JLabel limits = PlainLabel.ownMarkup("<html>While your friend is offline, a Parley server keeps their messages "
+                + "for up to 30 days (8 MiB);<br>anything it drops is sent again until your friend's app has it.</html>");
+        limits.setName("chatinfo.offlineLimits");
+        limits.setFont(limits.getFont().deriveFont(limits.getFont().getSize2D() * 0.9f));
+        limits.setForeground(UIManager.getColor("Label.disabledForeground"));
+        return limits;
+    }
+
     private JPanel details() {
         verifiedLine.setName("chatinfo.verified");
         connection.setName("chatinfo.connection");
@@ -115,6 +125,7 @@ final class ChatInfoDialog extends JDialog {
         panel.add(verifiedLine);
         panel.add(connection);
         panel.add(broker);
+        panel.add(offlineLimits());
         panel.add(keyRow);
         return panel;
     }
