@@ -193,10 +193,15 @@ class JoinWaysIT {
         alice.awaitOpenActiveChat();
     }
 
+    /** Picks {@code file} in the join dialog's file chooser, clicking only once X has mapped it (it has the focus). */
     private static void chooseFile(DialogFixture join, Robot robot, Path file) {
         join.button("join.file").click();
-        JFileChooserFinder.findFileChooser().withTimeout(10, TimeUnit.SECONDS).using(robot)
-                .selectFile(file.toFile()).approve();
+        var chooser = JFileChooserFinder.findFileChooser().withTimeout(10, TimeUnit.SECONDS).using(robot);
+        java.awt.Window window = GuiActionRunner.execute(
+                () -> javax.swing.SwingUtilities.getWindowAncestor(chooser.target()));
+        AppDriver.await("the file chooser on screen with the focus", () -> GuiActionRunner.execute(window::isFocused));
+        chooser.selectFile(file.toFile()).approve();
+        AppDriver.await("the file chooser closed", () -> !GuiActionRunner.execute(window::isShowing));
     }
 
     private static void awaitResult(DialogFixture join, String start) {
