@@ -1,4 +1,4 @@
-// The invite link (PROTOCOL.md section 4, docs/protocol.md section 4 for the parsing decisions):
+// The invite link (docs/protocol.md section 4, with its parsing decisions):
 // <base>#parley=1&i=<I>&k=<K>&b=<wss URL>&m=<mqtts URL>&n=<name>&x=<expiry, unix seconds>
 // Everything secret is in the fragment, which browsers never send to a server.
 import { fromBase64url } from './bytes.js';

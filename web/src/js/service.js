@@ -86,7 +86,7 @@ export class ChatService {
     return new InboxConnection(url, inbox, listener, credentialsFor(this.broker, url));
   }
 
-  /** Makes the broker forget an inbox's session (PROTOCOL.md section 4). */
+  /** Makes the broker forget an inbox's session (docs/protocol.md section 4). */
   retireInbox(url, inbox) {
     return InboxConnection.retire(url, inbox, credentialsFor(this.broker, url));
   }
@@ -178,7 +178,7 @@ export class ChatService {
     return this.run(() => this.session(id).rename(name));
   }
 
-  /** Starts a key refresh (PROTOCOL.md section 5); the new epoch shows in the snapshot's `epoch` when agreed. */
+  /** Starts a key refresh (docs/protocol.md section 5); the new epoch shows in the snapshot's `epoch` when agreed. */
   rekey(id) {
     return this.run(() => this.session(id).startRekey());
   }

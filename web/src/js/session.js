@@ -1,5 +1,5 @@
-// One chat's protocol state machine (PROTOCOL.md sections 4 to 6, with the desktop's decisions in
-// docs/protocol.md): invite, join, welcome and its confirmation, messages, acks and re-sends, safety code and
+// One chat's protocol state machine (docs/protocol.md sections 4 to 6, with the desktop's
+// decisions): invite, join, welcome and its confirmation, messages, acks and re-sends, safety code and
 // rekeying. Every method runs inside the service's serial queue, so no two handlers interleave across an await.
 // Connections come from the service (service.openConnection / retireInbox), so node tests can run two sessions.
 import { randomId, random256 } from './bytes.js';
@@ -123,7 +123,7 @@ export class ChatSession {
     if (this.record.phase === 'invited' && !this.deleted) await this.delete('the invite expired');
   }
 
-  /** Makes the broker forget an inbox's session so nothing queued there survives (PROTOCOL.md section 4). */
+  /** Makes the broker forget an inbox's session so nothing queued there survives (docs/protocol.md section 4). */
   retire(inbox) {
     this.service.retireInbox(this.record.wss, inbox).then(() => this.service.run(async () => {
       if (this.record.retiring === inbox && !this.deleted) {
@@ -286,7 +286,7 @@ export class ChatSession {
 
   /**
    * The peer sent under `key`: that proves the welcome arrived (stop re-sending it), and starts the grace hour of
-   * every older epoch key, after which it is erased (PROTOCOL.md section 5, step 4).
+   * every older epoch key, after which it is erased (docs/protocol.md section 5, step 4).
    */
   async peerUsedKey(key) {
     let changed = false;
@@ -431,7 +431,7 @@ export class ChatSession {
     }), () => {});
   }
 
-  // ---- rekeying (PROTOCOL.md section 5, as the desktop's ChatSession) ----
+  // ---- rekeying (docs/protocol.md section 5, as the desktop's ChatSession) ----
 
   /** Starts a rekey now, unless one of ours is already under way. */
   async startRekey() {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers honest: each package imports only the packages its row allows (STYLE.md), and nothing but
+ * Keeps the layers honest: each package imports only the packages its row allows (docs/architecture.md), and nothing but
  * the desktop face touches Swing or AWT windows.
  */
 class LayeringTest {
