@@ -104,7 +104,9 @@ class ListenBacklogIT {
 
             Run listen = bob("listen", "--count", "20", "--timeout", "30s");
             assertThat(listen.code()).as(listen.err()).isZero();
-            assertThat(listen.peerTexts()).containsExactlyElementsOf(texts);
+            // each once; not necessarily in order: what the join's process had received but not yet stored when
+            // it exited comes again from the broker after the messages it did store
+            assertThat(listen.peerTexts()).containsExactlyInAnyOrderElementsOf(texts);
         }
     }
 
