@@ -36,7 +36,8 @@ class LayeringTest {
             Map.entry("authz", Set.of("crypto")),
             Map.entry("store", Set.of("crypto")),
             Map.entry("chat", Set.of("crypto", "protocol", "invite", "text", "transport", "store")),
-            Map.entry("cli", Set.of("chat", "crypto", "invite", "invite.qr", "protocol", "text")),
+            Map.entry("check", Set.of("crypto", "transport")),
+            Map.entry("cli", Set.of("chat", "check", "crypto", "invite", "invite.qr", "protocol", "text")),
             Map.entry("ui", Set.of("chat", "crypto", "invite", "invite.qr", "text")),
             Map.entry("app", Set.of("chat", "cli", "crypto", "invite", "invite.qr", "protocol", "text", "transport", "store",
                     "ui")));
@@ -49,6 +50,7 @@ class LayeringTest {
             Map.entry("store", Set.of("org.h2")),
             Map.entry("transport", Set.of("org.eclipse.paho")),
             Map.entry("transport.wss", Set.of("org.eclipse.paho")),
+            Map.entry("check", Set.of("org.eclipse.paho")),
             Map.entry("chat", Set.of("com.google.gson")),
             Map.entry("authz", Set.of("com.sun.net.httpserver")),
             Map.entry("cli", Set.of("picocli", "com.google.gson")),

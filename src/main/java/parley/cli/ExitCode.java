@@ -18,7 +18,9 @@ public enum ExitCode {
     /** No such chat, or the chat cannot do that yet. */
     CHAT(7),
     /** The safety codes differ: someone may be in the middle of the chat. */
-    SAFETY_MISMATCH(8);
+    SAFETY_MISMATCH(8),
+    /** {@code parley check} found something wrong with the deployment (each FAIL line says what). */
+    CHECK_FAILED(9);
 
     public final int code;
 

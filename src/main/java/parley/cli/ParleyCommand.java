@@ -21,13 +21,13 @@ import picocli.CommandLine.Option;
         subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
                 ListenCommand.class, HistoryCommand.class, RenameCommand.class, DeleteCommand.class,
                 SafetyCommand.class, VerifyCommand.class, RekeyCommand.class, PassphraseCommand.class,
-                JsonRpcCommand.class,
+                JsonRpcCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug)", "2:wrong command line",
                 "3:bad invite (malformed, cut off, expired, newer version)", "4:broker unreachable or refused us",
                 "5:profile in use, locked or unreadable", "6:timed out waiting", "7:no such chat, or not ready",
-                "8:the safety codes differ"})
+                "8:the safety codes differ", "9:parley check found a failure"})
 public final class ParleyCommand {
     final ProfileOpener opener;
     /** Where {@code -} reads from ({@code join -}, {@code send CHAT -}). */

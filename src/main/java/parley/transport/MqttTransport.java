@@ -23,7 +23,6 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import parley.crypto.InboxId;
-import parley.transport.wss.WssTransportSupport;
 
 /**
  * The MQTT side of Parley: one per process. It owns the threads every connection shares:
@@ -109,12 +108,7 @@ public final class MqttTransport implements Transport, AutoCloseable {
         options.setAutomaticReconnect(false);                          // ours: back-off and takeover detection
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-        if (profile.preferred().getScheme().equalsIgnoreCase("wss")) {
-            WssTransportSupport.configure(options, tls);               // the JDK websocket client, same trust
-        } else {
-            options.setSocketFactory(new NoDelaySocketFactory(tls.getSocketFactory()));
-        }
-        options.setHttpsHostnameVerificationEnabled(true);
+        BrokerTls.configure(options, profile.preferred(), tls);
         profile.username().ifPresent(options::setUserName);
         profile.password().ifPresent(p -> options.setPassword(p.toCharArray()));
         // the in-flight window stays at Paho's default: a window of 100 made Mosquitto drop 5-32% of a 10k burst

@@ -15,7 +15,9 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -30,6 +32,17 @@ final class TlsContexts {
 
     static SSLContext context(Optional<Path> caFile) {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(caFile)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PKIX trust manager over the system's roots and {@code caFile}'s certificates. */
+    static X509ExtendedTrustManager trustManager(Optional<Path> caFile) {
+        try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             int n = 0;
@@ -40,9 +53,10 @@ final class TlsContexts {
             }
             var tmf = TrustManagerFactory.getInstance("PKIX");
             tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            for (TrustManager manager : tmf.getTrustManagers()) {
+                if (manager instanceof X509ExtendedTrustManager x509) return x509;
+            }
+            throw new IllegalStateException("the JDK's PKIX trust manager factory made no X.509 trust manager");
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
