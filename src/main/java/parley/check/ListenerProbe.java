@@ -45,7 +45,7 @@ final class ListenerProbe {
                 owner = connect(open, Optional.of(inbox));
                 owner.subscribe(topic(inbox));
             } catch (MqttException e) {
-                return List.of(CheckLine.fail(subject + " MQTT", "cannot connect and subscribe: " + e));
+                return List.of(CheckLine.fail(subject + " MQTT", "cannot connect and subscribe: " + Failure.describe(e)));
             }
             Map<String, ProbeClient> strangers = new LinkedHashMap<>();
             Map<String, Integer> granted = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class ListenerProbe {
             lines.add(retained(subject, open, publisher));
             lines.add(oversized(subject, open, owner, publisher, inbox));
         } catch (MqttException e) {
-            lines.add(CheckLine.fail(subject + " MQTT", "the probe broke off: " + e));
+            lines.add(CheckLine.fail(subject + " MQTT", "the probe broke off: " + Failure.describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lines.add(CheckLine.fail(subject + " MQTT", "interrupted"));

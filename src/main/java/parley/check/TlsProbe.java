@@ -37,7 +37,7 @@ final class TlsProbe {
         try {
             chain = Handshake.with(endpoint, caFile, MODERN, false, timeout);
         } catch (IOException e) {
-            return List.of(CheckLine.fail(subject + " TLS", "cannot connect: " + e.getMessage()));
+            return List.of(CheckLine.fail(subject + " TLS", "cannot connect: " + Failure.describe(e)));
         }
         lines.add(chainLine(subject, chain));
         lines.add(nameLine(subject, endpoint, chain));
@@ -79,7 +79,7 @@ final class TlsProbe {
             return CheckLine.fail(what, "the certificate is for " + names + ", not for " + endpoint.host()
                     + " (" + reason(named) + ")");
         } catch (IOException e) {
-            return CheckLine.fail(what, "cannot connect again: " + e.getMessage());
+            return CheckLine.fail(what, "cannot connect again: " + Failure.describe(e));
         }
     }
 
@@ -90,7 +90,7 @@ final class TlsProbe {
             if (h.protocol().filter(version::equals).isPresent()) return CheckLine.ok(what, "accepted");
             return CheckLine.fail(what, "refused (" + reason(h) + "): Parley's clients need TLS 1.3 and 1.2");
         } catch (IOException e) {
-            return CheckLine.fail(what, "cannot connect: " + e.getMessage());
+            return CheckLine.fail(what, "cannot connect: " + Failure.describe(e));
         }
     }
 
@@ -104,7 +104,7 @@ final class TlsProbe {
                         + "): allow only TLS 1.2 and 1.3 (nginx ssl_protocols, Mosquitto tls_version)");
             };
         } catch (IOException e) {
-            return CheckLine.fail(what, "cannot tell: " + e.getMessage());
+            return CheckLine.fail(what, "cannot tell: " + Failure.describe(e));
         }
     }
 

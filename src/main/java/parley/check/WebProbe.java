@@ -53,17 +53,11 @@ final class WebProbe {
             }
             lines.addAll(SecurityHeaders.judge(subject, response.headers(), https));
         } catch (IOException e) {
-            lines.add(CheckLine.fail(subject + " page", "cannot load: " + describe(e)));
+            lines.add(CheckLine.fail(subject + " page", "cannot load: " + Failure.describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lines.add(CheckLine.fail(subject + " page", "interrupted"));
         }
         return lines;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) t = t.getCause();
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

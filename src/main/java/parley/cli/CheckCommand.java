@@ -18,13 +18,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code parley check HOST}: probes a Parley deployment from outside and says what is right and wrong. */
 @Command(name = "check", description = {
-        "Probe a Parley server from any machine: the certificate chain and name and the TLS versions of each",
-        "endpoint; that subscribers to #, /chats/#, +/+/+/+, $SYS/# and to another client's inbox get nothing",
-        "while the inbox's own subscriber gets the probe; that retained messages are not kept and oversized",
-        "packets refused, on the mqtts and the wss listener; and the web client's page and security headers.",
-        "One line per check, 'ok' or 'FAIL' with the reason; exit code 9 when anything failed. Uses no profile.",
-        "HOST alone means mqtts://HOST:8883, wss://HOST/mqtt and https://HOST/; a URL of one part sets that part",
-        "(the others on the same host); --broker, --wss and --web set each part; --ca adds a CA to the system's."})
+        "Probe a Parley server from any machine and print one line per check, 'ok' or",
+        "'FAIL' with the reason; exit code 9 when anything failed. It checks each TLS",
+        "endpoint (certificate chain and name, TLS 1.3/1.2 accepted, 1.1/1.0 refused);",
+        "on the mqtts and the wss listener, that subscribers to #, /chats/#, +/+/+/+,",
+        "$SYS/# and another client's inbox get nothing while the inbox's own subscriber",
+        "gets the probe, that retained messages are not kept and oversized packets are",
+        "refused; and the web client's page and security headers. Uses no profile.",
+        "HOST alone means mqtts://HOST:8883, wss://HOST/mqtt and https://HOST/; a URL of",
+        "one part sets that part, the others on the same host. --broker, --wss and --web",
+        "set each part; --ca adds a CA file to the system's roots. See docs/check.md."})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     ParleyCommand parent;
