@@ -26,7 +26,7 @@ import parley.testing.TestPki;
 /**
  * {@code parley check} against the project's own stack (scripts/stack: Mosquitto from broker/mosquitto.conf.template,
  * nginx from broker/nginx.conf.template, the built web client), then against deployments broken on purpose: the
- * same Mosquitto with its ACL line taken out, the stack presenting a certificate for another name, a web server
+ * same Mosquitto with its ACL, retain and packet-size lines taken out, the stack presenting a certificate for another name, a web server
  * that sends none of the security headers, and a TLS server that still speaks TLS 1.1. Each broken one must fail
  * on the line that names its fault, and only the lines that fault explains.
  */
@@ -72,13 +72,17 @@ class CheckIT {
     }
 
     @Test
-    void aBrokerWithoutTheAclFailsTheAclLinesOnBothListeners() throws IOException {
+    void aBrokerWithoutItsAclRetainAndPacketLinesFailsThoseChecks() throws IOException {
         try (BrokerStack open = BrokerStack.start()) {
             open.stopBroker();
             Path config = open.stateDir().resolve("mosquitto/mosquitto.conf");
-            String withAcl = Files.readString(config);
-            assertThat(withAcl).contains("\nacl_file ");
-            Files.writeString(config, withAcl.replaceAll("\nacl_file [^\n]*", "\n"));
+            String shipped = Files.readString(config);
+            String broken = shipped;
+            for (String setting : List.of("acl_file", "retain_available", "max_packet_size")) {
+                assertThat(broken).contains("\n" + setting + " ");
+                broken = broken.replaceAll("\n" + setting + " [^\n]*", "\n");
+            }
+            Files.writeString(config, broken);
             open.startBroker();
 
             CheckRun run = check(open, Optional.empty());
@@ -89,8 +93,11 @@ class CheckIT {
                     assertThat(run.line(listener, "subscriber to " + filter)).as(run.toString())
                             .startsWith("FAIL ").contains("received").contains("read ACL does not hold");
                 }
-                assertThat(run.line(listener, "retained messages")).as(run.toString()).startsWith("ok ");
+                assertThat(run.line(listener, "retained messages")).as(run.toString()).startsWith("FAIL ")
+                        .contains("a later subscriber got the retained message");
             }
+            assertThat(run.line("mqtts " + open.mqttsUri(), "packet size limit")).as(run.toString())
+                    .startsWith("FAIL ").contains("the connection stayed open");
             for (String check : TLS_CHECKS) {
                 assertThat(run.line("mqtts localhost:" + open.mqttsPort(), check)).startsWith("ok ");
             }
