@@ -66,8 +66,8 @@ final class ListenerProbe {
             }
             lines.add(CheckLine.ok(subject + " probe to its own inbox", "delivered to the inbox's subscriber in "
                     + took.toMillis() + " ms"));
-            // every subscription was routed when the owner got the probe; twice that time more lets strays land
-            Duration grace = took.multipliedBy(2).plusSeconds(1);
+            // every subscription was routed when the owner got the probe; twice that time and 2 s more let strays land
+            Duration grace = took.multipliedBy(2).plusSeconds(2);
             long graceEnd = System.nanoTime() + grace.toNanos();
             for (var entry : strangers.entrySet()) {
                 entry.getValue().awaitDelivery(d -> true, Duration.ofNanos(Math.max(0, graceEnd - System.nanoTime())));
