@@ -36,17 +36,10 @@ export class JoinHandshake {
     const now = Date.now();
     r.retiring = inviteInbox;
     r.ownInbox = random256();
-    r.peerInbox = join.inbox;
-    this.agreeEpochZero(chatKey, now);
-    r.phase = 'active';
-    r.expires = null;
-    r.acceptedJoin = join.id;
-    r.peerSeq = join.seq;
-    if (join.name) r.name = join.name;
+    this.becomeActive(chatKey, join, now);
     r.sendSeq += 1;
     r.handshake = { id: randomId(), seq: r.sendSeq, ts: now, epk: ephemeral.epk, name: s.service.displayName() };
     r.handshakeConfirmed = false;
-    r.lastActivity = now;
     await s.persist();
     s.retire(inviteInbox);
     s.service.emit('chat-changed', s.snapshot());
@@ -98,15 +91,8 @@ export class JoinHandshake {
     const chatKey = await deriveChatKey(r.ephemeralPrivate, welcome.epk, r.inviteKey);
     const now = Date.now();
     r.ephemeralPrivate = null; // and with the next put, gone from IndexedDB
-    r.peerInbox = welcome.inbox;
-    this.agreeEpochZero(chatKey, now);
-    r.phase = 'active';
-    r.expires = null;
-    r.acceptedJoin = welcome.id;
-    r.peerSeq = welcome.seq;
+    this.becomeActive(chatKey, welcome, now);
     r.handshakeConfirmed = true;
-    if (welcome.name) r.name = welcome.name;
-    r.lastActivity = now;
     s.outbox.done(HANDSHAKE);
     clearTimeout(s.phaseTimer);
     clearTimeout(s.lifetimeTimer);
@@ -118,11 +104,21 @@ export class JoinHandshake {
     s.service.emit('chat-changed', s.snapshot());
   }
 
-  /** Both sides of the join: epoch 0 and the safety code, kept as digits (rekeys never change it). */
-  agreeEpochZero(chatKey, now) {
+  /**
+   * Both sides of the join end here, `handshake` being the peer's join or welcome: the peer's chat inbox, epoch 0
+   * and the safety code, kept as digits (rekeys never change it).
+   */
+  becomeActive(chatKey, handshake, now) {
     const r = this.s.record;
+    r.peerInbox = handshake.inbox;
     r.epochs.push({ epoch: 0, key: chatKey, since: now, eraseAt: null });
     r.safetyDigits = safetyDigits(chatKey, r.ownInbox, r.peerInbox);
+    r.phase = 'active';
+    r.expires = null;
+    r.acceptedJoin = handshake.id;
+    r.peerSeq = handshake.seq;
+    if (handshake.name) r.name = handshake.name;
+    r.lastActivity = now;
   }
 
   /** The peer used the chat key: that proves the welcome arrived, so it is re-sent no more. True if that is news. */
