@@ -34,8 +34,6 @@ public enum DropReason {
     UNEXPECTED("unexpected"),
     /** a rekey or rekey-ok for an epoch other than the next */
     STALE_EPOCH("stale-epoch"),
-    /** a copy of an earlier payload outside what may be repeated */
-    REPLAYED("replayed"),
     /** a join or welcome that came after the invite's lifetime (docs/protocol.md section 4, step 7) */
     EXPIRED("expired"),
     /** a join or welcome naming an inbox that cannot be the peer's chat inbox: ours, or the invite inbox */

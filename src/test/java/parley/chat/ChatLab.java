@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
@@ -47,10 +48,11 @@ final class ChatLab implements AutoCloseable {
         final ChatService service;
         final List<ChatEvent> events = new CopyOnWriteArrayList<>();
 
-        private Peer(String name, ChatTimings timings) {
+        private Peer(String name, ChatTimings timings, Consumer<ProfileStore> before) {
             this.name = name;
             this.timings = timings;
             this.store = ProfileStore.open(dir.resolve(name), Optional.empty());
+            before.accept(store);
             this.service = ChatService.start(new ChatServiceConfig(store, broker, Optional.of(BROKER),
                     Optional.of(name), time, timings), time);
             service.addListener(events::add);
@@ -127,7 +129,12 @@ final class ChatLab implements AutoCloseable {
     }
 
     Peer peer(String name, ChatTimings timings) {
-        Peer p = new Peer(name, timings);
+        return peer(name, timings, store -> {});
+    }
+
+    /** A peer whose profile already holds what {@code before} put in it when its service starts (and resumes it). */
+    Peer peer(String name, ChatTimings timings, Consumer<ProfileStore> before) {
+        Peer p = new Peer(name, timings, before);
         peers.add(p);
         return p;
     }
