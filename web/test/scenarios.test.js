@@ -137,12 +137,18 @@ async function runScenario(file, scenario) {
         if (item.retained) broker.subscribers.get(own).listener.message(new TextEncoder().encode(text), true);
         else broker.enqueue(own, text);
       }
+      let refused = null;
+      if (step.command) {
+        await service.run(() => (step.command === 'send' ? session.send(step.text) : session.startRekey()))
+          .catch((error) => { refused = error.message; });
+      }
       await settle(service);
       await advance(service, SETTLE);
       const drops = service.events.slice(eventsBefore).filter(([t]) => t === 'payload-dropped').map(([, , r]) => r);
       const e = step.expect;
       if (e.accepted) assert.deepEqual(drops, [], `${where}: nothing dropped`);
       if (e.drop) assert.deepEqual(drops, [e.drop], `${where}: dropped as`);
+      if ('refused' in e) assert.equal(refused, e.refused, `${where}: refused with`);
       if (e.shown) assert.deepEqual(service.shown(), e.shown, `${where}: shown`);
       if (e.phase) assert.equal(session.record.phase, e.phase, `${where}: phase`);
       if (e.epochs) assert.deepEqual(session.record.epochs.map((x) => x.epoch).sort(), e.epochs, `${where}: epochs`);

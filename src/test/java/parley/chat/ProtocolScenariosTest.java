@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,12 @@ class ProtocolScenariosTest {
                 int sentBefore = lab.broker.published().size();
                 int eventsBefore = peer.events.size();
                 receive(lab, peer, record.id, step.get("receive"));
+                Optional<String> refused = command(peer, record.id, step);
                 lab.advance(SETTLE);
+                if (step.getAsJsonObject("expect").has("refused")) {
+                    assertThat(refused).as(where + ": refused with")
+                            .contains(step.getAsJsonObject("expect").get("refused").getAsString());
+                }
                 check(lab, peer, record.id, step.getAsJsonObject("expect"), where, sentBefore, eventsBefore, previous);
             }
         }
@@ -107,6 +114,22 @@ class ProtocolScenariosTest {
         }
         lab.broker.release();
         lab.time.runDue();
+    }
+
+    /** A user's command, if the step gives one: the message it was refused with, if it was. */
+    private static Optional<String> command(ChatLab.Peer peer, ChatId chat, JsonObject step) {
+        if (!step.has("command")) {
+            return Optional.empty();
+        }
+        CompletableFuture<?> done = switch (step.get("command").getAsString()) {
+            case "send" -> peer.service.send(chat, step.get("text").getAsString());
+            case "startRekey" -> peer.service.rekey(chat);
+            default -> throw new AssertionError("no command " + step.get("command"));
+        };
+        assertThat(done).as("the command ran").isDone();
+        return done.handle((ok, failure) -> Optional.ofNullable(failure)
+                .map(f -> f instanceof CompletionException && f.getCause() != null ? f.getCause() : f)
+                .map(Throwable::getMessage)).join();
     }
 
     private static void check(ChatLab lab, ChatLab.Peer peer, ChatId chat, JsonObject e, String where, int sentBefore,
