@@ -34,6 +34,10 @@ class DeployedServerIT {
         List<AutoCloseable> open = new ArrayList<>();
         ServerHost server = null;
         try (Hosts hosts = Hosts.create(List.of("server", "acme", "alice", "bob", "eve"))) {
+            Hosts.Result outside = Hosts.Result.of(hosts.on("alice", List.of("/bin/bash", "-c",
+                    "exec 3<>/dev/tcp/1.1.1.1/443")), Map.of(), WAIT);
+            assertThat(outside.out()).as("no host reaches an address outside the namespaces")
+                    .contains("Network is unreachable");
             Pebble pebble = Pebble.start(hosts, dir.resolve("acme"));
             open.add(pebble);
             Path root = pebble.fetch("alice", "roots/0");
@@ -146,6 +150,7 @@ class DeployedServerIT {
         assertThat(elsewhere.code()).isNotZero();
         assertThat(elsewhere.out()).contains("acme.parley.test resolves to " + hosts.address("acme")
                 + ", which is not this host");
+        assertThat(server.file("etc/parley-server/server.env")).as("a refused setup writes nothing").doesNotExist();
         Process squatter = new ProcessBuilder(hosts.on("server", List.of("socat", "TCP-LISTEN:8883,reuseaddr",
                 "/dev/null"))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
