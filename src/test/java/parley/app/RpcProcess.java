@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * line by line (JSON lines parsed as they come), stderr kept in a file. A cleared environment like
  * {@link ImageProcess}: {@code PATH=/usr/bin:/bin}, a private HOME.
  */
-final class RpcProcess implements AutoCloseable {
+public final class RpcProcess implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final Path err;
@@ -56,18 +56,18 @@ final class RpcProcess implements AutoCloseable {
     }
 
     /** The image's {@code bin/parley ARGS... jsonrpc}. */
-    static RpcProcess jsonrpc(Path home, String... args) throws IOException {
+    public static RpcProcess jsonrpc(Path home, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher().toString()));
         command.addAll(List.of(args));
         command.add("jsonrpc");
         return new RpcProcess(command, home, Map.of());
     }
 
-    static RpcProcess start(List<String> command, Path home, Map<String, String> env) throws IOException {
+    public static RpcProcess start(List<String> command, Path home, Map<String, String> env) throws IOException {
         return new RpcProcess(command, home, env);
     }
 
-    static Path launcher() {
+    public static Path launcher() {
         Path launcher = ImageProcess.IMAGE.resolve("bin/parley").toAbsolutePath();
         if (!Files.isExecutable(launcher)) {
             throw new AssertionError(launcher + " is missing: run `mvn package` (or verify) first");
@@ -75,13 +75,13 @@ final class RpcProcess implements AutoCloseable {
         return launcher;
     }
 
-    void writeLine(String line) throws IOException {
+    public void writeLine(String line) throws IOException {
         stdin.write(line + "\n");
         stdin.flush();
     }
 
     /** Sends a JSON-RPC request. */
-    void request(Object id, String method, JsonObject params) throws IOException {
+    public void request(Object id, String method, JsonObject params) throws IOException {
         JsonObject r = new JsonObject();
         r.addProperty("jsonrpc", "2.0");
         r.add("id", JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id)));
@@ -90,7 +90,7 @@ final class RpcProcess implements AutoCloseable {
         writeLine(r.toString());
     }
 
-    static JsonObject params(String... keyValues) {
+    public static JsonObject params(String... keyValues) {
         JsonObject o = new JsonObject();
         for (int i = 0; i < keyValues.length; i += 2) {
             o.addProperty(keyValues[i], keyValues[i + 1]);
@@ -99,7 +99,7 @@ final class RpcProcess implements AutoCloseable {
     }
 
     /** Every line it wrote, parsed (a line that is not JSON fails the test). */
-    List<JsonObject> received() {
+    public List<JsonObject> received() {
         return lines.stream().map(l -> {
             try {
                 return JsonParser.parseString(l).getAsJsonObject();
@@ -110,29 +110,29 @@ final class RpcProcess implements AutoCloseable {
     }
 
     /** The reply to request {@code id}, waiting for it. */
-    JsonObject awaitReply(Object id, Duration timeout) {
+    public JsonObject awaitReply(Object id, Duration timeout) {
         JsonElement wanted = JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id));
         return await("the reply to " + id, o -> wanted.equals(o.get("id")), timeout);
     }
 
     /** The successful reply to request {@code id} (an id may also have had an error reply, e.g. a duplicate). */
-    JsonObject awaitResult(Object id, Duration timeout) {
+    public JsonObject awaitResult(Object id, Duration timeout) {
         JsonElement wanted = JsonParser.parseString(id instanceof String s ? '"' + s + '"' : String.valueOf(id));
         return await("the result of " + id, o -> wanted.equals(o.get("id")) && o.has("result"), timeout);
     }
 
     /** The first event (params of an {@code event} notification) that matches, waiting for it. */
-    JsonObject awaitEvent(String what, Predicate<JsonObject> test, Duration timeout) {
+    public JsonObject awaitEvent(String what, Predicate<JsonObject> test, Duration timeout) {
         return await(what, o -> "event".equals(string(o, "method")) && test.test(o.getAsJsonObject("params")),
                 timeout).getAsJsonObject("params");
     }
 
-    List<JsonObject> events() {
+    public List<JsonObject> events() {
         return received().stream().filter(o -> "event".equals(string(o, "method")))
                 .map(o -> o.getAsJsonObject("params")).toList();
     }
 
-    static String string(JsonObject o, String key) {
+    public static String string(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : e.getAsString();
     }
@@ -154,24 +154,24 @@ final class RpcProcess implements AutoCloseable {
     }
 
     /** Index of a line in arrival order, for ordering checks. */
-    int indexOf(JsonObject line) {
+    public int indexOf(JsonObject line) {
         return received().indexOf(line);
     }
 
-    void closeInput() throws IOException {
+    public void closeInput() throws IOException {
         stdin.close();
     }
 
     /** Sends SIGTERM. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("still running after " + timeout + "\n" + this);
         }
@@ -179,7 +179,7 @@ final class RpcProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String stderr() {
+    public String stderr() {
         try {
             return Files.readString(err, StandardCharsets.UTF_8);
         } catch (IOException e) {

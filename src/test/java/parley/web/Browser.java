@@ -53,7 +53,18 @@ final class Browser implements AutoCloseable {
      * more Chromium flags (e.g. a {@link FakeCamera}'s).
      */
     static Browser start(BrokerStack stack, int width, int height, List<Path> otherServerCerts, List<String> moreFlags) {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+        List<String> spki = java.util.stream.Stream.concat(java.util.stream.Stream.of(stack.keysDir().resolve("server.pem")),
+                otherServerCerts.stream()).map(Browser::spkiHash).toList();
+        return start(CHROMEDRIVER, spki, width, height, moreFlags);
+    }
+
+    /**
+     * A browser whose chromedriver is {@code chromedriver} (e.g. a wrapper that runs it on another host, a network
+     * namespace), trusting the servers whose chains hold one of the keys in {@code spkiHashes} (Chromium matches the
+     * leaf and the intermediates a server sends).
+     */
+    static Browser start(Path chromedriver, List<String> spkiHashes, int width, int height, List<String> moreFlags) {
+        for (Path p : List.of(CHROMIUM, chromedriver)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: install the Debian packages chromium and chromium-driver");
             }
@@ -69,14 +80,12 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--ignore-certificate-errors-spki-list=" + java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(stack.keysDir().resolve("server.pem")), otherServerCerts.stream())
-                        .map(Browser::spkiHash).collect(java.util.stream.Collectors.joining(",")),
+                "--ignore-certificate-errors-spki-list=" + String.join(",", spkiHashes),
                 "--window-size=" + width + "," + height);
         options.addArguments(moreFlags);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return new Browser(driver, profile);
