@@ -16,7 +16,8 @@ const TIMINGS = {
   rekeyAfterMessages: 1000, rekeyAfterAge: 7 * 24 * 3600 * 1000, oldKeyGrace: 3600 * 1000, clockSkew: 100,
 };
 
-async function until(what, condition, ms = 5000) {
+// a wait on state; the bound only ends a wait that is already wrong, so it is generous for a loaded machine
+async function until(what, condition, ms = 60000) {
   const end = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
