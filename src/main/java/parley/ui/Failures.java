@@ -3,7 +3,7 @@ package parley.ui;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns failures from futures into the one line a user reads. */
+/** Turns failures from futures into the one line a user reads: a sentence, with a capital and a full stop. */
 final class Failures {
     private Failures() {}
 
@@ -16,6 +16,18 @@ final class Failures {
 
     static String message(Throwable t) {
         Throwable u = unwrap(t);
-        return u.getMessage() != null && !u.getMessage().isBlank() ? u.getMessage() : u.getClass().getSimpleName();
+        return sentence(u.getMessage() != null && !u.getMessage().isBlank() ? u.getMessage()
+                : "Something went wrong (" + u.getClass().getSimpleName() + "): try again, and restart Parley if it stays");
+    }
+
+    /** {@code text} as a sentence: the first letter a capital, a full stop at the end unless it has its own. */
+    static String sentence(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        s = new StringBuilder().appendCodePoint(Character.toUpperCase(first)).append(s.substring(Character.charCount(first))).toString();
+        return ".!?…".indexOf(s.charAt(s.length() - 1)) >= 0 ? s : s + ".";
     }
 }

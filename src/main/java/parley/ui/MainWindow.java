@@ -150,7 +150,7 @@ final class MainWindow extends JFrame {
             }
             for (Chat c : all) {
                 chats.history(c.id(), Long.MAX_VALUE, 1).thenAcceptAsync(Edt.guard(last ->
-                        last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m.text()))), Edt.EXECUTOR);
+                        last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m))), Edt.EXECUTOR);
             }
             refreshSummary();
         }), Edt.EXECUTOR);
@@ -245,7 +245,7 @@ final class MainWindow extends JFrame {
 
     /** An incoming message is read (in {@link #changed}) when the user looks at its chat, else announced. */
     private void messageAdded(Message m) {
-        chatList.lastMessage(m.chat(), m.text());
+        chatList.lastMessage(m.chat(), m);
         conversation.messageAdded(m);
         if (!m.outgoing() && !isFocused()) {
             notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), m.text());

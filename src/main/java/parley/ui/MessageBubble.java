@@ -69,6 +69,7 @@ final class MessageBubble extends JPanel {
         this.delivery = message.delivery();
         setOpaque(false);
         setName("bubble." + message.ordinal());
+        text.setEditorKit(new WrapAnywhereKit()); // before the text: a new kit brings a new document
         text.setEditable(false);
         text.setOpaque(false);
         text.setBorder(null);
@@ -107,7 +108,8 @@ final class MessageBubble extends JPanel {
     private void refreshMeta() {
         meta.setText(TIME.withZone(ZoneId.systemDefault()).format(message.sent()));
         Color metaColour = colour("Parley.bubble.meta", Color.GRAY);
-        meta.setForeground(metaColour);
+        // not the look's own (UIResource) colour: the label's new look would put its default back over it
+        meta.setForeground(new Color(metaColour.getRGB(), true));
         meta.setFont(getFont() == null ? null : getFont().deriveFont(getFont().getSize2D() * 0.85f));
         if (message.outgoing()) {
             int size = Math.max(12, meta.getFontMetrics(meta.getFont()).getAscent());
