@@ -1,8 +1,10 @@
 package parley.ui;
 
+import java.awt.FlowLayout;
+import javax.swing.Box;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
-import javax.swing.JToolBar;
+import javax.swing.JPanel;
 
 /** The main window's menu bar and toolbar, both made of the one {@link ActionRegistry}'s actions. */
 final class MainMenus {
@@ -32,12 +34,16 @@ final class MainMenus {
         return bar;
     }
 
-    static JToolBar toolBar(ActionRegistry actions) {
-        JToolBar bar = new JToolBar("Actions");
-        bar.setFloatable(false);
+    /**
+     * The row of the main actions under the menu. A panel, not a {@link javax.swing.JToolBar}: FlatLaf draws a
+     * toolbar's buttons flat until the mouse is over them, and these read as words, not as actions.
+     */
+    static JPanel toolBar(ActionRegistry actions) {
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEADING, 6, 4));
+        bar.setName("toolbar");
         bar.add(actions.toolbarButton(AppAction.NEW_INVITE));
         bar.add(actions.toolbarButton(AppAction.JOIN));
-        bar.addSeparator();
+        bar.add(Box.createHorizontalStrut(12));
         bar.add(actions.toolbarButton(AppAction.CHAT_INFO));
         bar.add(actions.toolbarButton(AppAction.VERIFY_CHAT));
         return bar;
