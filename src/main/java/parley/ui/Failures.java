@@ -3,7 +3,10 @@ package parley.ui;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns failures from futures into the one line a user reads: a sentence, with a capital and a full stop. */
+/**
+ * Turns failures from futures into the one line a user reads; standing alone, a sentence with a capital and a full
+ * stop.
+ */
 final class Failures {
     private Failures() {}
 
@@ -14,7 +17,14 @@ final class Failures {
         return t;
     }
 
+    /** The failure's own words, to follow a prefix that says what failed ("Not sent: ..."). */
     static String message(Throwable t) {
+        Throwable u = unwrap(t);
+        return u.getMessage() != null && !u.getMessage().isBlank() ? u.getMessage() : u.getClass().getSimpleName();
+    }
+
+    /** The failure as a line of its own: a sentence, and for a failure without words, what to do. */
+    static String sentence(Throwable t) {
         Throwable u = unwrap(t);
         return sentence(u.getMessage() != null && !u.getMessage().isBlank() ? u.getMessage()
                 : "Something went wrong (" + u.getClass().getSimpleName() + "): try again, and restart Parley if it stays");

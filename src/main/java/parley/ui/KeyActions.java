@@ -42,7 +42,7 @@ final class KeyActions {
                 if (failure == null) {
                     invites.show(chats, invite);
                 } else {
-                    status.notice(Failures.message(failure));
+                    status.notice(Failures.sentence(failure));
                 }
             }), Edt.EXECUTOR);
         }

@@ -20,6 +20,6 @@ final class LinkOpener {
             }
             Desktop.getDesktop().browse(uri);
             return null;
-        }, ok -> { }, failure -> status.notice(Failures.message(failure)));
+        }, ok -> { }, failure -> status.notice(Failures.sentence(failure)));
     }
 }

@@ -177,7 +177,7 @@ final class MainWindow extends JFrame {
         chatToOpen = null;
         service.resolve(nameOrId).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
-                status.notice(Failures.message(failure));
+                status.notice(Failures.sentence(failure));
             } else {
                 chatList.select(id);
                 openChat(id);

@@ -52,7 +52,7 @@ class ChatListLooksTest {
         assertThat(Failures.sentence("the broker refused the login: check the user name"))
                 .isEqualTo("The broker refused the login: check the user name.");
         assertThat(Failures.sentence("Not reachable. Is the server running?")).endsWith("?");
-        assertThat(Failures.message(new java.util.concurrent.CompletionException(new IllegalStateException())))
+        assertThat(Failures.sentence(new java.util.concurrent.CompletionException(new IllegalStateException())))
                 .startsWith("Something went wrong").endsWith(".");
         for (boolean dark : new boolean[] {false, true}) {
             double ratio = GuiActionRunner.execute(() -> {
