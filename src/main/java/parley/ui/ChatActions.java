@@ -14,6 +14,9 @@ final class ChatActions {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
+    static final String DELETE = "Delete";
+    static final String CANCEL = "Cancel";
+
     private final JFrame frame;
     private final StatusLine status;
 
@@ -35,11 +38,13 @@ final class ChatActions {
     }
 
     void delete(ChatService service, Chat chat) {
-        int answer = JOptionPane.showConfirmDialog(frame,
+        // the button says what it does, and Enter (the default) keeps the chat: deleting cannot be undone
+        Object[] options = {DELETE, CANCEL};
+        int answer = JOptionPane.showOptionDialog(frame,
                 PlainText.lines("Delete \"" + chat.name() + "\"?\nIts keys and its whole history are wiped from this "
                         + "computer, and the broker forgets its inbox. This cannot be undone."),
-                "Delete chat", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
-        if (answer == JOptionPane.OK_OPTION) {
+                "Delete chat", JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null, options, CANCEL);
+        if (answer == 0) {
             service.delete(chat.id()).whenCompleteAsync(Edt.guard((ok, failure) -> status.notice(failure == null
                     ? "Deleted " + chat.name() : "Not deleted: " + Failures.message(failure))), Edt.EXECUTOR);
         }

@@ -4,25 +4,46 @@ import java.time.Instant;
 import java.util.Optional;
 import parley.chat.Chat;
 
-/** A row of the chat list: the chat's snapshot and the last message's text, when there is one. */
-record ChatEntry(Chat chat, Optional<String> lastMessage) {
+/**
+ * A row of the chat list: the chat's snapshot and its newest message, when there is one (the row previews that
+ * message and shows its time).
+ */
+record ChatEntry(Chat chat, Optional<Last> last) {
+
+    /** The newest message's text, when it was sent, and its place in the chat. */
+    record Last(String text, Instant sent, long ordinal) {
+        @Override
+        public String toString() {
+            return "Last[" + sent + "]"; // the text is plaintext
+        }
+    }
 
     Instant activity() {
         return chat.lastActivity().orElse(chat.created());
     }
 
-    ChatEntry with(Chat next) {
-        return new ChatEntry(next, lastMessage);
+    /** The time the row shows: the previewed message's, else the chat's last activity. */
+    Instant shownTime() {
+        return last.map(Last::sent).orElse(activity());
     }
 
-    ChatEntry withLast(String text) {
-        return new ChatEntry(chat, Optional.of(text));
+    Optional<String> lastMessage() {
+        return last.map(Last::text);
+    }
+
+    ChatEntry with(Chat next) {
+        return new ChatEntry(next, last);
+    }
+
+    /** The entry with {@code next} as its newest message, unless a later one is shown (a late history answer). */
+    ChatEntry withLast(Last next) {
+        return last.filter(l -> l.ordinal() > next.ordinal()).isPresent() ? this : new ChatEntry(chat, Optional.of(next));
     }
 
     /** What a screen reader says for the row. */
     String spoken() {
         return chat.name() + (chat.verified() ? ", verified" : "") + (chat.broker().own() ? "" : ", on another broker") + (chat.unread() > 0 ? ", " + chat.unread() + " unread" : "") + ", "
-                + chat.connection().detail() + lastMessage.map(m -> ", last message: " + m).orElse("");
+                + chat.connection().detail() + lastMessage().map(m -> ", last message: " + m).orElse("");
     }
 
     @Override

@@ -60,6 +60,7 @@ final class ChatInfoDialog extends JDialog {
         this.chat = chat;
         this.onRefreshKeys = onRefreshKeys;
         setName("dialog.chatinfo");
+        EscapeCloses.on(this);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override

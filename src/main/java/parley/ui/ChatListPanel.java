@@ -49,6 +49,14 @@ final class ChatListPanel extends JPanel {
         find.putClientProperty("JTextField.showClearButton", true);
         find.getAccessibleContext().setAccessibleName("Find a chat");
         DocumentEdits.onAnyEdit(find.getDocument(), this::refresh);
+        find.getInputMap().put(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0), "parley-clear");
+        find.getActionMap().put("parley-clear", new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                find.setText(""); // all chats again, and the list takes the keyboard
+                list.requestFocusInWindow();
+            }
+        });
         find.addActionListener(e -> {
             if (!model.isEmpty()) {
                 list.setSelectedIndex(0);
@@ -80,8 +88,9 @@ final class ChatListPanel extends JPanel {
         refresh();
     }
 
-    void lastMessage(ChatId id, String text) {
-        entries.computeIfPresent(id, (k, e) -> e.withLast(text));
+    /** The chat's newest message: the row previews it and shows its time. */
+    void lastMessage(ChatId id, parley.chat.Message m) {
+        entries.computeIfPresent(id, (k, e) -> e.withLast(new ChatEntry.Last(m.text(), m.sent(), m.ordinal())));
         refresh();
     }
 

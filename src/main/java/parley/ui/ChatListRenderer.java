@@ -76,7 +76,7 @@ final class ChatListRenderer implements ListCellRenderer<ChatEntry> {
         name.setText(c.name());
         name.setForeground(fg);
         name.setFont(list.getFont().deriveFont(c.unread() > 0 ? Font.BOLD : Font.PLAIN));
-        time.setText(when(entry.activity()));
+        time.setText(when(entry.shownTime()));
         time.setForeground(selected ? fg : UIManager.getColor("Label.disabledForeground"));
         last.setFont(list.getFont());
         last.setText(c.phase() == ChatPhase.ACTIVE

@@ -2,6 +2,7 @@ package parley.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.nio.charset.StandardCharsets;
@@ -9,24 +10,36 @@ import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.UIManager;
 import javax.swing.text.DefaultEditorKit;
 
 /**
- * Where a message is written: Enter sends, Shift+Enter starts a new line, and a counter shows the UTF-8 size
- * against the protocol's limit of {@value #MAX_BYTES} bytes (sending is refused beyond it, not cut).
+ * Where a message is written: Enter sends, Shift+Enter starts a new line, and near the protocol's limit of
+ * {@value #MAX_BYTES} bytes a counter shows the UTF-8 size (sending is refused beyond it, not cut). The counter's
+ * place is kept while it is empty, so that the layout does not jump when it appears.
  */
 final class Composer extends JPanel {
     static final int MAX_BYTES = 16_384;
+    /** The counter shows from here on: most messages are far below the limit and need no number beside them. */
+    static final int NEAR_BYTES = MAX_BYTES * 3 / 4;
+    static final String PLACEHOLDER = "Write a message";
+    /** The widest text the counter shows, for the room it keeps. */
+    private static final String WIDEST = String.format("%,d / %,d bytes", 9_999_999, MAX_BYTES);
 
-    private final JTextArea input = new JTextArea(3, 40);
-    private final JLabel counter = new PlainLabel();
+    private final ComposerInput input = new ComposerInput();
+    private final JLabel counter = new PlainLabel() {
+        @Override
+        public Dimension getPreferredSize() {
+            Dimension d = super.getPreferredSize();
+            java.awt.Insets in = getInsets();
+            return new Dimension(getFontMetrics(getFont()).stringWidth(WIDEST) + in.left + in.right,
+                    Math.max(d.height, getFontMetrics(getFont()).getHeight() + in.top + in.bottom));
+        }
+    };
     private final JButton send = new JButton("Send");
     private final Consumer<String> onSend;
 
@@ -34,12 +47,10 @@ final class Composer extends JPanel {
         super(new BorderLayout(8, 4));
         this.onSend = onSend;
         setBorder(BorderFactory.createEmptyBorder(6, 8, 8, 8));
-        input.setLineWrap(true);
-        input.setWrapStyleWord(true);
         input.setName("composer.input");
         input.getAccessibleContext().setAccessibleName("Message");
         input.getAccessibleContext().setAccessibleDescription("Enter sends, Shift+Enter starts a new line");
-        input.putClientProperty("JTextField.placeholderText", "Write a message");
+        input.placeholder(PLACEHOLDER);
         input.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "parley-send");
         input.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, KeyEvent.SHIFT_DOWN_MASK),
                 DefaultEditorKit.insertBreakAction);
@@ -67,8 +78,7 @@ final class Composer extends JPanel {
     /** Enables writing, or disables it with {@code why} shown in the input (a chat not ready yet). */
     void setWritable(boolean writable, String why) {
         input.setEnabled(writable);
-        input.putClientProperty("JTextField.placeholderText", writable ? "Write a message" : why);
-        input.repaint();
+        input.placeholder(writable ? PLACEHOLDER : why);
         refresh();
     }
 
@@ -83,7 +93,7 @@ final class Composer extends JPanel {
         }
     }
 
-    JComponent input() {
+    ComposerInput input() {
         return input;
     }
 
@@ -103,10 +113,11 @@ final class Composer extends JPanel {
     private void refresh() {
         int used = bytes(input.getText());
         boolean over = used > MAX_BYTES;
-        counter.setText(String.format("%,d / %,d bytes", used, MAX_BYTES));
+        String count = String.format("%,d / %,d bytes", used, MAX_BYTES);
+        counter.setText(used >= NEAR_BYTES ? count : "");
         Color error = UIManager.getColor("Component.error.focusedBorderColor");
         counter.setForeground(over ? (error != null ? error : Color.RED) : UIManager.getColor("Label.disabledForeground"));
-        counter.getAccessibleContext().setAccessibleName(over ? "Message too long: " + counter.getText() : counter.getText());
+        counter.getAccessibleContext().setAccessibleName(over ? "Message too long: " + count : count);
         send.setEnabled(input.isEnabled() && !input.getText().isBlank() && !over);
     }
 }

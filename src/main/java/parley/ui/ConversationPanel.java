@@ -41,6 +41,7 @@ final class ConversationPanel extends JPanel {
     final VerifiedBadge verified = new VerifiedBadge("conversation.verified", true);
     private final MessageColumn column;
     private final JScrollPane scroll;
+    private final JPanel header;
     private final Composer composer;
     private final CardLayout cards = new CardLayout();
     private final JPanel body = new JPanel(cards);
@@ -63,10 +64,13 @@ final class ConversationPanel extends JPanel {
         title.setName("conversation.title");
         title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.2f));
         state.setName("conversation.state");
-        JPanel header = new JPanel(new BorderLayout(0, 2));
-        header.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createMatteBorder(0, 0, 1, 0, javax.swing.UIManager.getColor("Separator.foreground")),
-                BorderFactory.createEmptyBorder(8, 12, 8, 12)));
+        header = new JPanel(new BorderLayout(0, 2)) {
+            @Override
+            public void updateUI() {
+                super.updateUI();
+                setBorder(headerBorder()); // the rule under the header in the colour of the look now in place
+            }
+        };
         JPanel titleRow = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
         titleRow.add(title);
         titleRow.add(Box.createHorizontalStrut(8));
@@ -74,8 +78,13 @@ final class ConversationPanel extends JPanel {
         verified.setVisible(false);
         header.add(titleRow, BorderLayout.NORTH);
         header.add(state, BorderLayout.SOUTH);
-        scroll = new JScrollPane(column);
-        scroll.setBorder(null);
+        scroll = new JScrollPane(column) {
+            @Override
+            public void updateUI() {
+                super.updateUI();
+                setBorder(BorderFactory.createEmptyBorder()); // a look installs its frame where the border is null
+            }
+        };
         scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.getVerticalScrollBar().addAdjustmentListener(e -> maybeLoadOlder());
         JPanel open = new JPanel(new BorderLayout());
@@ -146,7 +155,8 @@ final class ConversationPanel extends JPanel {
     }
 
     static String stateLine(Chat c) {
-        String phase = c.phase() == ChatPhase.ACTIVE ? (c.verified() ? "verified" : "end-to-end encrypted")
+        // a verified chat says so once, with the badge beside the name
+        String phase = c.phase() == ChatPhase.ACTIVE ? "end-to-end encrypted"
                 : c.phase() == ChatPhase.INVITED ? "invite open" : c.phase() == ChatPhase.EXPIRED ? "invite expired"
                 : "joining";
         return phase + " · " + c.connection().detail();
@@ -254,6 +264,24 @@ final class ConversationPanel extends JPanel {
         }
         refreshQueued();
         maybeLoadOlder();
+    }
+
+    private static javax.swing.border.Border headerBorder() {
+        return BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 0, 1, 0, javax.swing.UIManager.getColor("Separator.foreground")),
+                BorderFactory.createEmptyBorder(8, 12, 8, 12));
+    }
+
+    /**
+     * A new look changes every bubble's height: a conversation read at its bottom stays at its bottom. Called
+     * before the children get the new look, so the position read here is still the old layout's.
+     */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (scroll != null && chat != null && isAtBottom()) {
+            scrollToBottomLater();
+        }
     }
 
     private boolean isAtBottom() {

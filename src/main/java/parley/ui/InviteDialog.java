@@ -55,6 +55,7 @@ final class InviteDialog extends JDialog {
         super(owner, "New invite", Dialog.ModalityType.MODELESS);
         this.chat = invite.chat();
         setName("dialog.invite");
+        EscapeCloses.on(this);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         JPanel content = new JPanel();
         content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));

@@ -37,6 +37,7 @@ final class JoinDialog extends JDialog {
                Consumer<String> onInvite) {
         super(owner, "Join an invite", Dialog.ModalityType.MODELESS);
         setName("dialog.join");
+        EscapeCloses.on(this);
         ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override
             public void scanned(String source, Scan scan) {

@@ -5,18 +5,11 @@ import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.swing.JFrame;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
-import javax.swing.JToolBar;
 import javax.swing.WindowConstants;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
@@ -38,29 +31,22 @@ final class MainWindow extends JFrame {
     final ConversationPanel conversation;
     private final Notifier notifier;
     private final ChatActions chatActions;
-    private final BackgroundTasks tasks;
-    private final Clock clock;
     private final String profileName;
-    private final Map<ChatId, InviteDialog> invites = new HashMap<>();
-    final ChatInfoDialogs infos = new ChatInfoDialogs();
+    private final InviteWindows invites;
+    private final SettingsChoices settings;
+    private final JoinFlow join;
+    final ChatInfoDialogs infos;
+    private final KeyActions keys;
     private final Runnable onQuit;
     private ChatService service;
-    private ThemeChoice theme = ThemeChoice.SYSTEM;
-    private java.util.function.Consumer<ThemeChoice> onTheme = t -> { };
-    private boolean previews;
-    private java.util.function.Consumer<Boolean> onPreviews = p -> { };
     private Runnable onFirstPaint;
     /** A chat to open by name once the chats are listed ({@code parley gui --chat}). */
     private String chatToOpen;
     private boolean listed;
-    private DesktopProfile profile;
-    private boolean hasPassphrase;
 
     MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
         super("Parley");
         this.profileName = profileName;
-        this.tasks = tasks;
-        this.clock = clock;
         this.onQuit = onQuit;
         setName("main." + profileName);
         setIconImages(AppIcon.sizes());
@@ -81,10 +67,16 @@ final class MainWindow extends JFrame {
         });
         notifier = new Notifier(this, status);
         chatActions = new ChatActions(this, status);
+        invites = new InviteWindows(this, status);
+        settings = new SettingsChoices(this, notifier, tasks, status);
         chatList = new ChatListPanel(this::openChat);
-        conversation = new ConversationPanel(status, this::openLink);
+        keys = new KeyActions(this, tasks, status, chatActions, invites, () -> service,
+                id -> chatList.chat(id).map(Chat::name).orElse("your friend"));
+        infos = keys.infos;
+        join = new JoinFlow(this, tasks, clock, status, () -> service, chatList::select);
+        conversation = new ConversationPanel(status, new LinkOpener(tasks, status)::open);
         bindActions();
-        setJMenuBar(menuBar());
+        setJMenuBar(MainMenus.menuBar(actions));
         JPanel content = new JPanel(new BorderLayout()) {
             @Override
             public void paint(Graphics g) {
@@ -99,7 +91,7 @@ final class MainWindow extends JFrame {
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, chatList, conversation);
         split.setDividerLocation(300);
         split.setResizeWeight(0);
-        content.add(toolBar(), BorderLayout.NORTH);
+        content.add(MainMenus.toolBar(actions), BorderLayout.NORTH);
         content.add(split, BorderLayout.CENTER);
         content.add(status, BorderLayout.SOUTH);
         setContentPane(content);
@@ -115,89 +107,30 @@ final class MainWindow extends JFrame {
     }
 
     void onTheme(ThemeChoice current, java.util.function.Consumer<ThemeChoice> handler) {
-        theme = current;
-        onTheme = handler;
+        settings.onTheme(current, handler);
     }
 
     /** Whether notifications carry message previews, and who keeps the choice when the user changes it. */
     void onPreviews(boolean current, java.util.function.Consumer<Boolean> handler) {
-        previews = current;
-        notifier.showPreviews(current);
-        onPreviews = handler;
+        settings.onPreviews(current, handler);
     }
 
     /** The profile is open, protected by a passphrase or not: Settings can now set, change or remove it. */
     void profileOpen(DesktopProfile open, boolean protectedByPassphrase) {
-        profile = open;
-        hasPassphrase = protectedByPassphrase;
+        settings.profileOpen(open, protectedByPassphrase);
     }
 
     private void bindActions() {
-        actions.bind(AppAction.NEW_INVITE, this::newInvite);
-        actions.bind(AppAction.JOIN, this::join);
+        actions.bind(AppAction.NEW_INVITE, () -> invites.create(service));
+        actions.bind(AppAction.JOIN, join::open);
         actions.bind(AppAction.FIND_CHAT, chatList::focusFind);
         actions.bind(AppAction.RENAME_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.rename(service, c)));
         actions.bind(AppAction.DELETE_CHAT, () -> openChatSnapshot().ifPresent(c -> chatActions.delete(service, c)));
-        actions.bind(AppAction.CHAT_INFO, () -> openChatSnapshot().ifPresent(c -> {
-            if (c.phase() == ChatPhase.ACTIVE) {
-                showInfo(c);
-            } else if (chatActions.showDetails(c)) {
-                service.pendingInvite(c.id()).whenCompleteAsync(Edt.guard((invite, failure) -> {
-                    if (failure == null) {
-                        showInvite(invite);
-                    } else {
-                        status.notice(Failures.message(failure));
-                    }
-                }), Edt.EXECUTOR);
-            }
-        }));
-        actions.bind(AppAction.VERIFY_CHAT, () -> openChatSnapshot().ifPresent(this::showInfo));
-        actions.bind(AppAction.REFRESH_KEYS, () -> openChatSnapshot().ifPresent(c -> refreshKeys(c.id())));
-        actions.bind(AppAction.SETTINGS, () -> new SettingsDialog(this, theme, choice -> {
-            theme = choice;
-            onTheme.accept(choice);
-        }, previews, on -> {
-            previews = on;
-            notifier.showPreviews(on);
-            onPreviews.accept(on);
-        }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
-                set -> hasPassphrase = set, status::notice))).setVisible(true));
+        actions.bind(AppAction.CHAT_INFO, () -> openChatSnapshot().ifPresent(keys::details));
+        actions.bind(AppAction.VERIFY_CHAT, () -> openChatSnapshot().ifPresent(keys::verify));
+        actions.bind(AppAction.REFRESH_KEYS, () -> openChatSnapshot().ifPresent(c -> keys.refresh(c.id())));
+        actions.bind(AppAction.SETTINGS, settings::show);
         actions.bind(AppAction.QUIT, onQuit);
-    }
-
-    private JMenuBar menuBar() {
-        JMenuBar bar = new JMenuBar();
-        JMenu parley = new JMenu("Parley");
-        parley.setMnemonic('P');
-        parley.add(actions.menuItem(AppAction.NEW_INVITE));
-        parley.add(actions.menuItem(AppAction.JOIN));
-        parley.addSeparator();
-        parley.add(actions.menuItem(AppAction.SETTINGS));
-        parley.addSeparator();
-        parley.add(actions.menuItem(AppAction.QUIT));
-        JMenu chat = new JMenu("Chat");
-        chat.setMnemonic('C');
-        chat.add(actions.menuItem(AppAction.FIND_CHAT));
-        chat.addSeparator();
-        chat.add(actions.menuItem(AppAction.RENAME_CHAT));
-        chat.add(actions.menuItem(AppAction.CHAT_INFO));
-        chat.add(actions.menuItem(AppAction.VERIFY_CHAT));
-        chat.add(actions.menuItem(AppAction.REFRESH_KEYS));
-        chat.add(actions.menuItem(AppAction.DELETE_CHAT));
-        bar.add(parley);
-        bar.add(chat);
-        return bar;
-    }
-
-    private JToolBar toolBar() {
-        JToolBar bar = new JToolBar("Actions");
-        bar.setFloatable(false);
-        bar.add(actions.toolbarButton(AppAction.NEW_INVITE));
-        bar.add(actions.toolbarButton(AppAction.JOIN));
-        bar.addSeparator();
-        bar.add(actions.toolbarButton(AppAction.CHAT_INFO));
-        bar.add(actions.toolbarButton(AppAction.VERIFY_CHAT));
-        return bar;
     }
 
     /** The chat service is running: show its chats and follow its events. */
@@ -217,7 +150,7 @@ final class MainWindow extends JFrame {
             }
             for (Chat c : all) {
                 chats.history(c.id(), Long.MAX_VALUE, 1).thenAcceptAsync(Edt.guard(last ->
-                        last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m.text()))), Edt.EXECUTOR);
+                        last.stream().findFirst().ifPresent(m -> chatList.lastMessage(c.id(), m))), Edt.EXECUTOR);
             }
             refreshSummary();
         }), Edt.EXECUTOR);
@@ -244,7 +177,7 @@ final class MainWindow extends JFrame {
         chatToOpen = null;
         service.resolve(nameOrId).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
-                status.notice(Failures.message(failure));
+                status.notice(Failures.sentence(failure));
             } else {
                 chatList.select(id);
                 openChat(id);
@@ -265,17 +198,10 @@ final class MainWindow extends JFrame {
     private void onEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.ChatChanged(ChatId id, Chat snapshot) -> changed(snapshot);
-            case ChatEvent.InviteLive(ChatId id, PendingInvite invite) -> {
-                InviteDialog dialog = invites.get(id);
-                if (dialog != null) {
-                    dialog.live();
-                }
-            }
+            case ChatEvent.InviteLive(ChatId id, PendingInvite invite) -> invites.live(id);
             case ChatEvent.ChatReady(ChatId id, Chat snapshot) -> {
                 changed(snapshot);
-                InviteDialog dialog = invites.remove(id);
-                if (dialog != null) {
-                    dialog.joined();
+                if (invites.joined(id)) {
                     chatList.select(id);
                 }
                 status.notice("Chat with " + snapshot.name() + " is ready");
@@ -286,10 +212,7 @@ final class MainWindow extends JFrame {
                     conversation.close();
                     enableChatActions(false);
                 }
-                InviteDialog dialog = invites.remove(id);
-                if (dialog != null) {
-                    dialog.ended(why);
-                }
+                invites.ended(id, why);
                 infos.removed(id);
                 refreshSummary();
             }
@@ -304,10 +227,7 @@ final class MainWindow extends JFrame {
 
     private void changed(Chat next) {
         Chat snapshot = readWhileLooking(next);
-        InviteDialog dialog = invites.get(snapshot.id());
-        if (dialog != null && snapshot.phase() == ChatPhase.INVITED) {
-            dialog.notLiveYet(snapshot.connection().detail());
-        }
+        invites.changed(snapshot);
         chatList.chat(snapshot.id()).filter(before -> before.phase() == ChatPhase.JOINING
                 && snapshot.phase() == ChatPhase.EXPIRED).ifPresent(before -> status.notice("The invite from "
                 + snapshot.name() + " expired before they answered: ask for a new invite"));
@@ -325,7 +245,7 @@ final class MainWindow extends JFrame {
 
     /** An incoming message is read (in {@link #changed}) when the user looks at its chat, else announced. */
     private void messageAdded(Message m) {
-        chatList.lastMessage(m.chat(), m.text());
+        chatList.lastMessage(m.chat(), m);
         conversation.messageAdded(m);
         if (!m.outgoing() && !isFocused()) {
             notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), m.text());
@@ -379,102 +299,15 @@ final class MainWindow extends JFrame {
         }
     }
 
-    private void showInfo(Chat chat) {
-        infos.show(chat.id(), () -> new ChatInfoDialog(this, service, chat, tasks, () -> refreshKeys(chat.id())));
-    }
-
-    private void refreshKeys(ChatId id) {
-        String name = chatList.chat(id).map(Chat::name).orElse("your friend");
-        service.rekey(id).whenCompleteAsync(Edt.guard((ok, failure) -> status.notice(failure == null
-                ? "Refreshing the keys with " + name + "…" : "Keys not refreshed: " + Failures.message(failure))),
-                Edt.EXECUTOR);
-    }
-
-    private void newInvite() {
-        status.notice("Making an invite…");
-        service.createInvite(Optional.empty()).whenCompleteAsync(Edt.guard((invite, failure) -> {
-            if (failure != null) {
-                status.notice("No invite: " + Failures.message(failure));
-                return;
-            }
-            status.notice("");
-            showInvite(invite);
-        }), Edt.EXECUTOR);
-    }
-
-    private void showInvite(PendingInvite invite) {
-        InviteDialog dialog = invites.get(invite.chat());
-        if (dialog == null || !dialog.isDisplayable()) {
-            dialog = new InviteDialog(this, invite, () -> {
-                invites.remove(invite.chat());
-                service.delete(invite.chat());
-            });
-            invites.put(invite.chat(), dialog);
-        }
-        dialog.setVisible(true);
-        dialog.toFront();
-    }
-
-    private void join() {
-        joinDialog().setVisible(true);
-    }
-
-    /**
-     * The join dialog with {@code link} filled in as if pasted (the app was started with a {@code parley:} link):
-     * the user joins it the way a pasted link is joined, through the confirmation.
-     */
+    /** The join dialog with {@code link} filled in, as {@link JoinFlow#open(String)}. */
     void joinLink(String link) {
-        JoinDialog dialog = joinDialog();
-        dialog.fill(link);
-        dialog.setVisible(true);
-        dialog.toFront();
+        join.open(link);
     }
 
-    private JoinDialog joinDialog() {
-        return new JoinDialog(this, tasks, clock, service::brokerOf, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
-            if (failure != null) {
-                status.notice("Could not join: " + Failures.message(failure));
-            } else {
-                status.notice("Joined; waiting for the welcome");
-                chatList.select(id);
-            }
-        }), Edt.EXECUTOR));
-    }
-
-    private void openLink(URI uri) {
-        tasks.run("Opening " + uri.getHost(), () -> {
-            if (!java.awt.Desktop.isDesktopSupported()
-                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                throw new UnsupportedOperationException("this desktop cannot open links; the link is " + uri);
-            }
-            java.awt.Desktop.getDesktop().browse(uri);
-            return null;
-        }, ok -> { }, failure -> status.notice(Failures.message(failure)));
-    }
-
-    /** One line about all connections: failures first, then reconnects, then all online. */
     private void refreshSummary() {
-        if (service == null) {
-            return;
+        if (service != null) {
+            status.connection(ConnectionSummary.of(chatList.chats()));
         }
-        List<Chat> chats = chatList.chats();
-        Optional<Chat> failed = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.FAILED).findFirst();
-        Optional<Chat> trying = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.CONNECTING
-                || c.connection().status() == Chat.Connection.Status.WAITING).findFirst();
-        long online = chats.stream().filter(c -> c.connection().status() == Chat.Connection.Status.ONLINE).count();
-        String text;
-        if (chats.isEmpty()) {
-            text = "Ready: no chats yet";
-        } else if (failed.isPresent()) {
-            text = "Connection failed (" + failed.get().name() + "): " + failed.get().connection().detail();
-        } else if (trying.isPresent()) {
-            text = "Reconnecting (" + trying.get().name() + "): " + trying.get().connection().detail();
-        } else if (online == chats.size()) {
-            text = "Online";
-        } else {
-            text = "Offline";
-        }
-        status.connection(text);
     }
 
     private void refreshTitle() {
@@ -483,8 +316,7 @@ final class MainWindow extends JFrame {
     }
 
     void closeWindows() {
-        invites.values().forEach(InviteDialog::dispose);
-        invites.clear();
+        invites.closeAll();
         infos.closeAll();
         notifier.close();
         dispose();

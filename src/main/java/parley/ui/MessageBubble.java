@@ -32,8 +32,8 @@ import parley.chat.Delivery;
 import parley.chat.Message;
 
 /**
- * One message: its text (selectable and copyable, long lines wrapped, links clickable, emoji in the emoji font)
- * in a rounded bubble, with the time and, for outgoing messages, the delivery ticks.
+ * One message: its text (selectable and copyable, long lines wrapped, inside a word too when it is longer than
+ * a line; links clickable, emoji in the emoji font) in a rounded bubble, with the time and, for outgoing messages, the delivery ticks.
  */
 final class MessageBubble extends JPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -54,6 +54,7 @@ final class MessageBubble extends JPanel {
         @Override
         public void updateUI() {
             super.updateUI();
+            setBorder(BorderFactory.createEmptyBorder()); // a look puts its margin where the border is null
             if (getCaret() instanceof DefaultCaret caret) {
                 caret.setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
             }
@@ -69,9 +70,9 @@ final class MessageBubble extends JPanel {
         this.delivery = message.delivery();
         setOpaque(false);
         setName("bubble." + message.ordinal());
+        text.setEditorKit(new WrapAnywhereKit()); // before the text: a new kit brings a new document
         text.setEditable(false);
         text.setOpaque(false);
-        text.setBorder(null);
         text.setName("message.text");
         text.setDragEnabled(true);
         fill(text.getStyledDocument(), message.text());
@@ -104,10 +105,20 @@ final class MessageBubble extends JPanel {
         return message.text();
     }
 
+    /** The component that shows the text (its layout, for tests of wrapping). */
+    JTextPane textPane() {
+        return text;
+    }
+
+    JLabel meta() {
+        return meta;
+    }
+
     private void refreshMeta() {
         meta.setText(TIME.withZone(ZoneId.systemDefault()).format(message.sent()));
         Color metaColour = colour("Parley.bubble.meta", Color.GRAY);
-        meta.setForeground(metaColour);
+        // not the look's own (UIResource) colour: the label's new look would put its default back over it
+        meta.setForeground(new Color(metaColour.getRGB(), true));
         meta.setFont(getFont() == null ? null : getFont().deriveFont(getFont().getSize2D() * 0.85f));
         if (message.outgoing()) {
             int size = Math.max(12, meta.getFontMetrics(meta.getFont()).getAscent());

@@ -58,6 +58,13 @@ final class MessageText {
         }
     }
 
+    /** {@code text} cut into plain and emoji runs only (text being typed: its links are not clickable yet). */
+    static List<Run> emojiRuns(String text) {
+        List<Run> runs = new ArrayList<>();
+        splitEmoji(text, runs);
+        return runs;
+    }
+
     private static void splitEmoji(String text, List<Run> runs) {
         StringBuilder current = new StringBuilder();
         boolean inEmoji = false;

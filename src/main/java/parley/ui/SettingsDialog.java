@@ -29,6 +29,7 @@ final class SettingsDialog extends JDialog {
             Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase) {
         super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
         setName("dialog.settings");
+        EscapeCloses.on(this);
         JPanel themes = new JPanel(new GridLayout(0, 1, 0, 4));
         themes.setBorder(BorderFactory.createTitledBorder("Theme"));
         ButtonGroup group = new ButtonGroup();

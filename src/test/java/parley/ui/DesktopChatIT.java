@@ -77,4 +77,18 @@ class DesktopChatIT {
         BufferedImage shot = new java.awt.Robot().createScreenCapture(bounds);
         ImageIO.write(shot, "png", dir.resolve(file).toFile());
     }
+
+    /** Saves {@code c} as it paints itself (no window around it) under {@code target/screenshots/}. */
+    static void saveComponent(java.awt.Component c, String file) throws Exception {
+        Path dir = SwingExtension.screenshots();
+        Files.createDirectories(dir);
+        BufferedImage shot = GuiActionRunner.execute(() -> {
+            BufferedImage image = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+            var g = image.createGraphics();
+            c.paint(g);
+            g.dispose();
+            return image;
+        });
+        ImageIO.write(shot, "png", dir.resolve(file).toFile());
+    }
 }

@@ -69,7 +69,10 @@ class RenameDeleteIT {
             JOptionPaneFixture confirm = optionPane(robot, "Delete chat");
             assertThat(AppDriver.messageText(confirm))
                     .startsWith("Delete \"Carol\"?").contains("keys and its whole history are wiped");
-            confirm.cancelButton().click();
+            assertThat(GuiActionRunner.execute(() -> confirm.target().getRootPane().getDefaultButton().getText()))
+                    .as("Cancel is the default: Enter keeps the chat").isEqualTo("Cancel");
+            confirm.buttonWithText("Delete").requireVisible();
+            confirm.pressAndReleaseKeys(KeyEvent.VK_ENTER);
             AppDriver.await("the question gone", () -> !GuiActionRunner.execute(() -> confirm.target().isShowing()));
             assertThat(listed(alice)).as("Cancel keeps the chat").containsExactlyInAnyOrder("Bob from work", "Carol");
             assertThat(header(alice)).isEqualTo("Carol");
@@ -84,7 +87,7 @@ class RenameDeleteIT {
             robot.pressAndReleaseKeys(KeyEvent.VK_DELETE);
             robot.releaseKey(KeyEvent.VK_SHIFT);
             robot.releaseKey(KeyEvent.VK_CONTROL);
-            optionPane(robot, "Delete chat").okButton().click();
+            optionPane(robot, "Delete chat").buttonWithText("Delete").click();
             AppDriver.awaitEqual("the list without Carol", () -> listed(alice), Set.of("Bob from work"));
             AppDriver.await("no chat open any more", () -> GuiActionRunner.execute(
                     () -> alice.window.conversation.current().isEmpty()));

@@ -79,6 +79,8 @@ class VerifyChatIT {
         bobInfo.textBox("verify.code").setText(aliceCode);
         bobInfo.button("verify.code.go").click();
         AppDriver.await("Bob's chat verified", () -> bob.openChat().verified() && headerBadgeShown(bob));
+        assertThat(bob.frame.label("conversation.state").text()).as("the header says \"Verified\" once, with the badge")
+                .doesNotContainIgnoringCase("verified");
 
         // Refresh keys, from the keyboard in Alice's conversation
         assertThat(alice.openChat().epoch()).isZero();
