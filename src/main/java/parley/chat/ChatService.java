@@ -178,6 +178,9 @@ public final class ChatService implements AutoCloseable {
             return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.BAD_INVITE, e.getMessage(), e));
         }
         return call(() -> {
+            InviteReuse.problem(sessions.values().stream().map(s -> s.record).toList(), invite).ifPresent(problem -> {
+                throw new ChatException(ChatException.Problem.BAD_INVITE, problem);
+            });
             Instant now = clock.instant();
             ChatRecord r = new ChatRecord(ChatId.random(), false, now);
             r.name = invite.name().orElse("Chat " + r.id.value().substring(0, 4));
