@@ -9,7 +9,7 @@ import java.util.Optional;
  * broker address implied by the web client's origin, and the mqtts default port. The writer and the parser use
  * the same rules, so a short link reads back as the invite it was written from.
  */
-final class ShortForms {
+public final class ShortForms {
     static final int DEFAULT_MQTTS_PORT = 8883;
     private static final int DEFAULT_HTTPS_PORT = 443;
     /** Where the deployment's nginx serves the broker to browsers, on the web client's own origin. */
@@ -18,7 +18,7 @@ final class ShortForms {
     private ShortForms() {}
 
     /** {@code wss://H[:P]/mqtt} for a base {@code https://H[:P]/...}; empty for any other base. */
-    static Optional<URI> impliedWss(URI base) {
+    public static Optional<URI> impliedWss(URI base) {
         if (!"https".equalsIgnoreCase(base.getScheme()) || base.getHost() == null || base.getRawUserInfo() != null) {
             return Optional.empty();
         }

@@ -41,6 +41,8 @@ final class MainWindow extends JFrame {
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final String profileName;
+    private String titleName;
+    private ServerSection.Change serverChange;
     private final Map<ChatId, InviteDialog> invites = new HashMap<>();
     final ChatInfoDialogs infos = new ChatInfoDialogs();
     private final Runnable onQuit;
@@ -59,6 +61,7 @@ final class MainWindow extends JFrame {
     MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
         super("Parley");
         this.profileName = profileName;
+        this.titleName = profileName;
         this.tasks = tasks;
         this.clock = clock;
         this.onQuit = onQuit;
@@ -161,7 +164,7 @@ final class MainWindow extends JFrame {
             notifier.showPreviews(on);
             onPreviews.accept(on);
         }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
-                set -> hasPassphrase = set, status::notice))).setVisible(true));
+                set -> hasPassphrase = set, status::notice)), Optional.ofNullable(serverChange)).setVisible(true));
         actions.bind(AppAction.QUIT, onQuit);
     }
 
@@ -275,7 +278,7 @@ final class MainWindow extends JFrame {
                 changed(snapshot);
                 InviteDialog dialog = invites.remove(id);
                 if (dialog != null) {
-                    dialog.joined();
+                    dialog.joined(snapshot, name -> service.rename(id, name));
                     chatList.select(id);
                 }
                 status.notice("Chat with " + snapshot.name() + " is ready");
@@ -431,7 +434,7 @@ final class MainWindow extends JFrame {
     }
 
     private JoinDialog joinDialog() {
-        return new JoinDialog(this, tasks, clock, service::brokerOf, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
+        return new JoinDialog(this, tasks, clock, service::brokerOf, service::reuseOf, link -> service.join(link).whenCompleteAsync(Edt.guard((id, failure) -> {
             if (failure != null) {
                 status.notice("Could not join: " + Failures.message(failure));
             } else {
@@ -477,9 +480,20 @@ final class MainWindow extends JFrame {
         status.connection(text);
     }
 
+    /** Who keeps the server that Settings can change (set once the chats run). */
+    void onServer(ServerSection.Change change) {
+        serverChange = change;
+    }
+
+    /** The title names the user (not the profile's folder) once the profile says who they are. */
+    void userName(String name) {
+        titleName = name;
+        refreshTitle();
+    }
+
     private void refreshTitle() {
         int unread = chatList.chats().stream().mapToInt(Chat::unread).sum();
-        setTitle((unread > 0 ? "(" + unread + ") " : "") + "Parley — " + profileName);
+        setTitle((unread > 0 ? "(" + unread + ") " : "") + "Parley — " + titleName);
     }
 
     void closeWindows() {
