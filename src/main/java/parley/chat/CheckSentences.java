@@ -26,6 +26,17 @@ public final class CheckSentences {
         };
     }
 
+    /** A failure that retrying cannot mend, in a few words for a status line (no exception's text). */
+    static String shortFailure(ConnectionState.Failure kind) {
+        return switch (kind) {
+            case UNTRUSTED_CERTIFICATE -> "the server's certificate is not trusted";
+            case HOSTNAME_MISMATCH -> "the server's certificate is for another name";
+            case BAD_CREDENTIALS -> "the server refused the username or password";
+            case NOT_AUTHORIZED -> "the server does not let this app in";
+            case PROTOCOL -> "the server does not speak Parley's protocol";
+        };
+    }
+
     /** A failure a retry might mend (the transport would keep trying); the check reports it at once. */
     static String forRetry(String reason, URI address) {
         String server = hostAndPort(address);
@@ -50,7 +61,8 @@ public final class CheckSentences {
         String d = detail.toLowerCase(Locale.ROOT);
         for (String known : new String[] {"not reachable", "host name is unknown", "no route", "did not answer in time",
                 "closed the connection", "unavailable", "connection was lost", "not trusted", "not issued for this host",
-                "refused the username or password", "does not allow this client"}) {
+                "refused the username or password", "does not allow this client", "the broker sent",
+                "the broker left", "server's certificate", "does not speak", "does not let"}) {
             if (d.contains(known)) {
                 return d.contains("not trusted") ? "its certificate is not trusted"
                         : d.contains("not issued for this host") ? "its certificate is for another name"
