@@ -36,3 +36,29 @@ test('Object.prototype names are unknown fields, ignored as the desktop ignores 
     assert.deepEqual(parseLink(link + extra, NOW), invite, extra);
   }
 });
+
+test('a link under the web client\'s origin leaves out the wss it implies and the default mqtts port', () => {
+  const own = { ...invite, wss: 'wss://localhost:8443/mqtt', mqtts: 'mqtts://localhost:8883' };
+  const short = formatLink(own, 'https://localhost:8443/');
+  assert.ok(!short.includes('&b='), short);
+  assert.ok(short.includes('&m=mqtts://localhost&'), short);
+  assert.deepEqual(parseLink(short, NOW), own);
+});
+
+test('old long links still parse to the same invite', () => {
+  const old = link.replace('&m=mqtts://localhost&', '&b=wss://localhost:8443/mqtt&m=mqtts://localhost:8883&');
+  assert.ok(old.includes('&b=wss://') && old.includes(':8883'), old);
+  assert.deepEqual(parseLink(old, NOW), invite);
+});
+
+test('a wss elsewhere is written out; a parley: link without b has none', () => {
+  const elsewhere = { ...invite, wss: 'wss://other.example.org/mqtt' };
+  const written = formatLink(elsewhere, 'https://localhost:8443/');
+  assert.ok(written.includes('&b=wss://other.example.org/mqtt'), written);
+  assert.deepEqual(parseLink(written, NOW), elsewhere);
+  const app = parseLink(formatLink({ ...invite, wss: null }, null), NOW);
+  assert.equal(app.wss, null);
+  assert.equal(app.mqtts, 'mqtts://localhost:8883');
+  const implied = parseLink(`https://Chat.Example.org:443/#parley=1&i=${invite.inbox}&k=${invite.key}&x=${NOW / 1000 + 60}`, NOW);
+  assert.equal(implied.wss, 'wss://chat.example.org/mqtt');
+});

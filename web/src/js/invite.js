@@ -1,5 +1,6 @@
 // The invite link (docs/protocol.md section 4, with its parsing decisions):
 // <base>#parley=1&i=<I>&k=<K>&b=<wss URL>&m=<mqtts URL>&n=<name>&x=<expiry, unix seconds>
+// with the short forms: no b when the base's origin implies it, no :8883 in m.
 // Everything secret is in the fragment, which browsers never send to a server.
 import { fromBase64url } from './bytes.js';
 
@@ -59,6 +60,24 @@ function formDecode(raw) {
   return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
 }
 
+/**
+ * The wss URL a link under `base` may leave out (docs/protocol.md section 4, short links): `wss://H[:P]/mqtt` for
+ * `https://H[:P]/...`, else null. As the desktop's ShortForms.
+ */
+function impliedWss(base) {
+  let u;
+  try {
+    u = new URL(base);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !u.hostname || u.username || u.password) return null;
+  return `wss://${u.hostname}${u.port ? `:${u.port}` : ''}/mqtt`;
+}
+
+/** An `m` value with the default port written out, whichever way the link had it. */
+const mqttsWithPort = (value) => (new URL(value).port ? value : `mqtts://${value.slice(value.indexOf('://') + 3)}:8883`);
+
 /** The link for an invite {inbox, key, wss, mqtts, name, expires (ms)} under the web client's `base`. */
 export function formatLink(invite, base) {
   let link = `${base ?? APP_BASE}#parley=${VERSION}`;
@@ -67,8 +86,8 @@ export function formatLink(invite, base) {
   };
   add('i', invite.inbox);
   add('k', invite.key);
-  if (invite.wss) add('b', invite.wss);
-  if (invite.mqtts) add('m', invite.mqtts);
+  if (invite.wss && (!base || invite.wss !== impliedWss(base))) add('b', invite.wss);
+  if (invite.mqtts) add('m', invite.mqtts.replace(/:8883$/, ''));
   if (invite.name) add('n', invite.name);
   add('x', String(Math.floor(invite.expires / 1000)));
   return link;
@@ -221,12 +240,14 @@ export function parseLink(input, now = Date.now()) {
   if (!/^[0-9]{1,12}$/.test(values.get('x'))) {
     throw new InviteError('BAD_FIELD', `${label('x')} must be a whole number of seconds since 1970`);
   }
-  const wss = values.get('b') ?? null;
-  const mqtts = values.get('m') ?? null;
+  let wss = values.get('b') ?? null;
+  let mqtts = values.get('m') ?? null;
   const wp = wss === null ? null : wssProblem(wss);
   if (wp) throw new InviteError('BAD_FIELD', `${label('b')} ${wp}`);
+  if (wss === null && base.toLowerCase() !== APP_BASE) wss = impliedWss(base);
   const mp = mqtts === null ? null : mqttsProblem(mqtts);
   if (mp) throw new InviteError('BAD_FIELD', `${label('m')} ${mp}`);
+  if (mqtts !== null) mqtts = mqttsWithPort(mqtts);
   if (wss === null && mqtts === null) throw new InviteError('MISSING_FIELD', 'the invite has no broker address (b or m)');
   const name = values.get('n') || null;
   const np = name === null ? null : nameProblem(name);

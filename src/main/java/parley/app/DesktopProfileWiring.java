@@ -85,6 +85,23 @@ final class DesktopProfileWiring implements DesktopProfile {
     }
 
     @Override
+    public synchronized ChatService restart(BrokerSettings s) {
+        stopChats();
+        return start(s);
+    }
+
+    private void stopChats() {
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+    }
+
+    @Override
     public synchronized Optional<String> preference(String key) {
         return store.setting(PREFERENCE_PREFIX + key).map(b -> new String(b, StandardCharsets.UTF_8));
     }
@@ -96,14 +113,7 @@ final class DesktopProfileWiring implements DesktopProfile {
 
     @Override
     public synchronized void close() {
-        if (service != null) {
-            service.close();
-            service = null;
-        }
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
+        stopChats();
         if (store != null) {
             store.close();
             store = null;

@@ -30,6 +30,8 @@ public record Chat(
         Optional<Instant> epochSince,
         boolean rekeying,
         ChatBroker broker) {
+    /** An inviter's chat whose friend joined without a name is called this until the user names it. */
+    public static final String UNNAMED = "New friend";
 
     /** This snapshot with its messages all read: what a face shows while the user looks at the chat. */
     public Chat read() {

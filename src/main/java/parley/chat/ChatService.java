@@ -169,6 +169,15 @@ public final class ChatService implements AutoCloseable {
         return ownBroker.describe(invite.mqtts(), invite.wss());
     }
 
+    /** Why joining {@code invite} is refused because this profile made or already used it; empty if it is not. */
+    public CompletableFuture<Optional<String>> reuseOf(Invite invite) {
+        return call(() -> InviteReuse.problem(records(), invite));
+    }
+
+    private List<ChatRecord> records() {
+        return sessions.values().stream().map(s -> s.record).toList();
+    }
+
     /** Joins the chat an invite link offers: the welcome arrives later as {@link ChatEvent.ChatReady}. */
     public CompletableFuture<ChatId> join(String link) {
         Invite invite;
@@ -178,6 +187,9 @@ public final class ChatService implements AutoCloseable {
             return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.BAD_INVITE, e.getMessage(), e));
         }
         return call(() -> {
+            InviteReuse.problem(records(), invite).ifPresent(problem -> {
+                throw new ChatException(ChatException.Problem.BAD_INVITE, problem);
+            });
             Instant now = clock.instant();
             ChatRecord r = new ChatRecord(ChatId.random(), false, now);
             r.name = invite.name().orElse("Chat " + r.id.value().substring(0, 4));

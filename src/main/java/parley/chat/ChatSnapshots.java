@@ -19,11 +19,12 @@ final class ChatSnapshots {
                     c.attempt() > 1 ? "connecting (attempt " + c.attempt() + ")" : "connecting");
             case ConnectionState.Connected c -> new Chat.Connection(Chat.Connection.Status.ONLINE, "online");
             case ConnectionState.Waiting w -> new Chat.Connection(Chat.Connection.Status.WAITING,
-                    w.reason() + "; retrying in " + Math.max(1, w.delay().toSeconds()) + " s");
+                    CheckSentences.plainReason(w.reason()) + "; retrying in " + Math.max(1, w.delay().toSeconds()) + " s");
             case ConnectionState.TakenOver t -> new Chat.Connection(Chat.Connection.Status.WAITING,
                     "another device or Parley uses this chat's inbox (" + t.drops() + " take-overs); retrying in "
                             + Math.max(1, t.backoff().toSeconds()) + " s");
-            case ConnectionState.Failed f -> new Chat.Connection(Chat.Connection.Status.FAILED, f.message());
+            case ConnectionState.Failed f -> new Chat.Connection(Chat.Connection.Status.FAILED,
+                    CheckSentences.shortFailure(f.kind()));
             case ConnectionState.Closed c -> new Chat.Connection(Chat.Connection.Status.OFFLINE, "offline");
         };
     }

@@ -85,7 +85,11 @@ final class JoinHandshake {
         r.expires = Optional.empty();
         r.acceptedJoin = Optional.of(handshakeId);
         r.peerSeq = peerSeq;
-        peerName.ifPresent(n -> r.name = n);
+        peerName.ifPresentOrElse(n -> r.name = n, () -> {
+            if (r.inviter) {
+                r.name = Chat.UNNAMED; // not "Invite Wn6V": the user is asked to name it
+            }
+        });
         r.lastActivity = Optional.of(now);
     }
 

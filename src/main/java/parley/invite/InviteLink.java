@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>The fragment is form-urlencoded ({@link URLEncoder}, UTF-8); absent optional fields are left out, and
  * {@code :} and {@code /} stay literal because a fragment allows them and form decoding leaves them alone: it keeps
- * the QR code a version smaller.
+ * the QR code a version smaller. A {@code b} that the web client's origin implies and the default mqtts port are
+ * left out ({@link ShortForms}).
  */
 public final class InviteLink {
     /** The base when the broker profile has no web client: a URL scheme the desktop app registers. */
@@ -37,8 +38,9 @@ public final class InviteLink {
         link.append("#parley=").append(VERSION);
         append(link, Field.INBOX, invite.inbox().value());
         append(link, Field.KEY, invite.key().passphrase());
-        invite.wss().ifPresent(url -> append(link, Field.WEB_BROKER, url.toString()));
-        invite.mqtts().ifPresent(url -> append(link, Field.BROKER, url.toString()));
+        invite.wss().filter(url -> !ShortForms.isImplied(url, webBase))
+                .ifPresent(url -> append(link, Field.WEB_BROKER, url.toString()));
+        invite.mqtts().ifPresent(url -> append(link, Field.BROKER, ShortForms.withoutDefaultPort(url)));
         invite.name().ifPresent(name -> append(link, Field.NAME, name));
         append(link, Field.EXPIRY, Long.toString(invite.expires().getEpochSecond()));
         return link.toString();

@@ -78,7 +78,7 @@ final class InviteLinkParser {
             throw new InviteException(TRUNCATED, CUT_OFF);
         }
         Map<Field, String> values = decode(known);
-        return build(values);
+        return build(values, webBase(text.substring(0, hash)));
     }
 
     private boolean hasAppBase() {
@@ -203,7 +203,16 @@ final class InviteLinkParser {
         return values;
     }
 
-    private Invite build(Map<Field, String> values) throws InviteException {
+    /** The base as a URI when it is https (checked already); empty for {@value InviteLink#APP_BASE}. */
+    private static Optional<URI> webBase(String base) {
+        try {
+            return base.equalsIgnoreCase(InviteLink.APP_BASE) ? Optional.empty() : Optional.of(new URI(base));
+        } catch (URISyntaxException e) {
+            return Optional.empty(); // unreachable: checkBase refused it
+        }
+    }
+
+    private Invite build(Map<Field, String> values, Optional<URI> base) throws InviteException {
         for (Field required : List.of(Field.INBOX, Field.KEY, Field.EXPIRY)) {
             if (!values.containsKey(required)) {
                 throw new InviteException(MISSING_FIELD, required.label() + " is missing; copy the whole link");
@@ -225,6 +234,9 @@ final class InviteLinkParser {
         Optional<String> wssProblem = wss.flatMap(BrokerUrls::wssProblem);
         if (wssProblem.isPresent()) {
             throw new InviteException(BAD_FIELD, Field.WEB_BROKER.label() + " " + wssProblem.get());
+        }
+        if (wss.isEmpty() && base.isPresent()) {
+            wss = ShortForms.impliedWss(base.get());
         }
         Optional<URI> mqtts = brokerUrl(values, Field.BROKER);
         Optional<String> mqttsProblem = mqtts.flatMap(BrokerUrls::mqttsProblem);
@@ -249,7 +261,7 @@ final class InviteLinkParser {
             throw new InviteException(EXPIRED,
                     "this invite expired at " + EXPIRY_FORMAT.withZone(clock.getZone()).format(expires));
         }
-        return new Invite(inbox, key, wss, mqtts, name, expires);
+        return new Invite(inbox, key, wss, mqtts.map(ShortForms::withPort), name, expires);
     }
 
     private static Optional<URI> brokerUrl(Map<Field, String> values, Field field) throws InviteException {

@@ -186,6 +186,8 @@ public final class DesktopApp {
             window.onTheme(s.theme(), this::changeTheme);
             window.onPreviews(s.previews(), this::changePreviews);
             window.profileOpen(profile, s.hasPassphrase());
+            window.userName(settings.displayName());
+            window.onServer(new ServerChange(settings));
             Looks.switchTo(s.dark());
             window.attach(s.service());
             options.openChat().ifPresent(this::openChat);
@@ -210,6 +212,28 @@ public final class DesktopApp {
             });
             poll.start();
         });
+    }
+
+    /** Settings' Change server: saved and the chats restarted on the new server, off the event thread. */
+    private final class ServerChange implements ServerSection.Change {
+        private BrokerSettings current;
+
+        ServerChange(BrokerSettings current) {
+            this.current = current;
+        }
+
+        @Override
+        public BrokerSettings current() {
+            return current;
+        }
+
+        @Override
+        public void apply(BrokerSettings next) {
+            current = next;
+            window.status.connection("Connecting…");
+            tasks.run("Changing the server", () -> profile.restart(next), window::attach,
+                    failure -> window.status.notice("The server was not changed: " + Failures.message(failure)));
+        }
     }
 
     private record Started(parley.chat.ChatService service, ThemeChoice theme, boolean dark, boolean previews,

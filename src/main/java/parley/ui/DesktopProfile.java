@@ -40,6 +40,12 @@ public interface DesktopProfile {
     /** Saves {@code settings} in the profile and starts its chat service on them. */
     ChatService start(BrokerSettings settings);
 
+    /**
+     * Closes the running chat service and its connections, then saves {@code settings} and starts the service on
+     * them: the user changed the server in Settings.
+     */
+    ChatService restart(BrokerSettings settings);
+
     /** A small desktop preference kept in the profile (the theme, say). */
     Optional<String> preference(String key);
 

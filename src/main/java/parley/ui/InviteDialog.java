@@ -8,11 +8,11 @@ import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -24,8 +24,11 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JTextField;
 import javax.swing.WindowConstants;
+import parley.chat.Chat;
+import parley.chat.CheckSentences;
 import parley.chat.ChatId;
 import parley.chat.PendingInvite;
+import parley.text.DisplayNames;
 
 /**
  * A new invite: a large QR code, the link with a copy button, the expiry, and "waiting for your friend" until
@@ -34,7 +37,6 @@ import parley.chat.PendingInvite;
  * join sent before would be lost. Cancelling deletes the invite. Modeless: the rest of the app stays usable.
  */
 final class InviteDialog extends JDialog {
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
     private static final int QR_SIDE = 400;
     private static final int QR_MIN_SIDE = 200;
 
@@ -66,6 +68,7 @@ final class InviteDialog extends JDialog {
         qr.setAlignmentX(0.5f);
         JTextField link = new JTextField(invite.link(), 40);
         link.setEditable(false);
+        link.setCaretPosition(0); // the start of the link shows: https://your.server/… is what a person checks
         link.setName("invite.link");
         link.getAccessibleContext().setAccessibleName("Invite link");
         JButton copy = new JButton("Copy link");
@@ -144,7 +147,7 @@ final class InviteDialog extends JDialog {
             return;
         }
         waiting.setText(connection.startsWith("connecting") ? NOT_LIVE
-                : "Not live yet: can't reach the server (" + connection + ")");
+                : "Not live yet: can't reach the server (" + CheckSentences.plainReason(connection) + ")");
         progress.getAccessibleContext().setAccessibleName(waiting.getText());
     }
 
@@ -161,9 +164,7 @@ final class InviteDialog extends JDialog {
     }
 
     static String expiryText(Instant expires, Instant now) {
-        Duration left = Duration.between(now, expires);
-        String in = left.toHours() >= 1 ? left.toHours() + " h" : Math.max(1, left.toMinutes()) + " min";
-        return "Valid until " + EXPIRY.withZone(ZoneId.systemDefault()).format(expires) + " (" + in + ")";
+        return "Valid " + ExpiryWords.until(expires, now, ZoneId.systemDefault());
     }
 
     private void cancel(Runnable onCancel) {
@@ -174,10 +175,62 @@ final class InviteDialog extends JDialog {
         dispose();
     }
 
-    /** The friend joined: the chat is ready. */
-    void joined() {
+    /**
+     * The friend joined: the chat is ready. A friend who gave no name leaves the chat called {@link Chat#UNNAMED}:
+     * the dialog then asks what to call them ({@code rename} names the chat), and closes.
+     */
+    void joined(Chat snapshot, Function<String, CompletableFuture<Void>> rename) {
         finished = true;
-        dispose();
+        if (snapshot.inviter() && Chat.UNNAMED.equals(snapshot.name())) {
+            askName(rename);
+        } else {
+            dispose();
+        }
+    }
+
+    private void askName(Function<String, CompletableFuture<Void>> rename) {
+        JTextField name = new JTextField(24);
+        name.setName("invite.friendname");
+        name.getAccessibleContext().setAccessibleName("Your friend's name");
+        JLabel problem = new PlainLabel(" ");
+        problem.setName("invite.friendname.problem");
+        JButton ok = new JButton("Name the chat");
+        ok.setName("invite.friendname.ok");
+        ok.addActionListener(e -> {
+            String typed = name.getText().strip();
+            Optional<String> wrong = DisplayNames.problem(typed);
+            if (wrong.isPresent()) {
+                problem.setText(typed.isEmpty() ? "Type a name for your friend, or choose Later."
+                        : "The name " + wrong.get() + ". Choose another.");
+                return;
+            }
+            rename.apply(typed).whenCompleteAsync(Edt.guard((done, failure) -> {
+                if (failure == null) {
+                    dispose();
+                } else {
+                    problem.setText("Not named: " + Failures.message(failure));
+                }
+            }), Edt.EXECUTOR);
+        });
+        JButton later = new JButton("Later");
+        later.setName("invite.friendname.later");
+        later.addActionListener(e -> dispose());
+        JPanel ask = new JPanel(new BorderLayout(0, 8));
+        ask.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
+        ask.add(new PlainLabel("Your friend joined without giving a name. What do you call them?"),
+                BorderLayout.NORTH);
+        ask.add(name, BorderLayout.CENTER);
+        ask.add(problem, BorderLayout.SOUTH);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        buttons.add(later);
+        buttons.add(ok);
+        getContentPane().removeAll();
+        add(ask, BorderLayout.CENTER);
+        add(buttons, BorderLayout.SOUTH);
+        setTitle("Your friend joined");
+        getRootPane().setDefaultButton(ok);
+        pack();
+        name.requestFocusInWindow();
     }
 
     /** The invite went away without a join (it expired, or was deleted elsewhere). */

@@ -63,11 +63,15 @@ final class InviteWindows {
         }
     }
 
-    /** The friend joined: the dialog closes; {@code true} if this app showed it (so the chat is to be opened). */
-    boolean joined(ChatId id) {
+    /**
+     * The friend joined: the dialog says so (and asks for a name when none came, {@code rename} keeping it);
+     * {@code true} if this app showed it (so the chat is to be opened).
+     */
+    boolean joined(ChatId id, Chat snapshot,
+            java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> rename) {
         InviteDialog dialog = open.remove(id);
         if (dialog != null) {
-            dialog.joined();
+            dialog.joined(snapshot, rename);
         }
         return dialog != null;
     }

@@ -4,6 +4,10 @@ import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Dialog;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.BorderFactory;
@@ -14,6 +18,7 @@ import javax.swing.JPanel;
 import javax.swing.UIManager;
 import parley.chat.ChatBroker;
 import parley.invite.Invite;
+import parley.invite.qr.ScanOutcome;
 
 /**
  * Join a friend's invite, four ways ({@link ScanWays}): scan the screen, an image file, the clipboard, or a pasted
@@ -32,11 +37,17 @@ final class JoinDialog extends JDialog {
     private final JPanel steps = new JPanel(cards);
     private final JoinConfirmation confirmation;
     private final ScanWays ways;
+    private final Function<Invite, CompletableFuture<Optional<String>>> reuse;
 
+    /**
+     * @param reuse why an invite cannot be joined because this profile made or already used it (the chat
+     *              service's check), so that it is refused here rather than after the confirmation
+     */
     JoinDialog(JFrame owner, BackgroundTasks tasks, Clock clock, Function<Invite, ChatBroker> brokerOf,
-               Consumer<String> onInvite) {
+               Function<Invite, CompletableFuture<Optional<String>>> reuse, Consumer<String> onInvite) {
         super(owner, "Join an invite", Dialog.ModalityType.MODELESS);
         setName("dialog.join");
+        this.reuse = reuse;
         EscapeCloses.on(this);
         ways = new ScanWays(WORDS, tasks, new ScanWays.Listener() {
             @Override
@@ -82,14 +93,36 @@ final class JoinDialog extends JDialog {
 
     private void show(String source, Sighting sighting) {
         switch (sighting) {
-            case Sighting.Invites(var found) -> {
-                say(source + ": " + (found.size() == 1 ? found.getFirst().message() : found.size() + " invites")
-                        + ". Check it before you join", false);
-                confirmation.show(found);
-                step(CONFIRM);
-            }
+            case Sighting.Invites(var found) -> withoutUsed(source, found);
             case Sighting.Miss(String message) -> say(source + ": " + message, true);
         }
+    }
+
+    /** Drops the invites this profile made or already used; refuses with the service's sentence if none is left. */
+    private void withoutUsed(String source, List<ScanOutcome.Invited> found) {
+        List<CompletableFuture<Optional<String>>> checks = found.stream().map(f -> reuse.apply(f.invite())).toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenCompleteAsync(Edt.guard((all, failure) -> {
+            List<ScanOutcome.Invited> fresh = new ArrayList<>();
+            Optional<String> refusal = Optional.empty();
+            for (int i = 0; i < found.size(); i++) {
+                // a failed check lets the invite through: the service checks again when it joins
+                Optional<String> problem = checks.get(i).isCompletedExceptionally() ? Optional.empty()
+                        : checks.get(i).join();
+                if (problem.isPresent()) {
+                    refusal = refusal.or(() -> problem);
+                } else {
+                    fresh.add(found.get(i));
+                }
+            }
+            if (fresh.isEmpty()) {
+                say(refusal.orElseThrow(), true);
+                return;
+            }
+            say(source + ": " + (fresh.size() == 1 ? fresh.getFirst().message() : fresh.size() + " invites")
+                    + ". Check it before you join", false);
+            confirmation.show(fresh);
+            step(CONFIRM);
+        }), Edt.EXECUTOR);
     }
 
     private void step(String name) {

@@ -46,7 +46,7 @@ final class JoinFlow {
 
     private JoinDialog dialog() {
         ChatService chats = service.get();
-        return new JoinDialog(owner, tasks, clock, chats::brokerOf, link -> chats.join(link).whenCompleteAsync(
+        return new JoinDialog(owner, tasks, clock, chats::brokerOf, chats::reuseOf, link -> chats.join(link).whenCompleteAsync(
                 Edt.guard((id, failure) -> {
                     if (failure != null) {
                         status.notice("Could not join: " + Failures.message(failure));

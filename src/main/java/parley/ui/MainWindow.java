@@ -37,6 +37,7 @@ final class MainWindow extends JFrame {
     private final JoinFlow join;
     final ChatInfoDialogs infos;
     private final KeyActions keys;
+    private String titleName;
     private final Runnable onQuit;
     private ChatService service;
     private Runnable onFirstPaint;
@@ -47,6 +48,7 @@ final class MainWindow extends JFrame {
     MainWindow(String profileName, BackgroundTasks tasks, Clock clock, Runnable onQuit) {
         super("Parley");
         this.profileName = profileName;
+        this.titleName = profileName;
         this.onQuit = onQuit;
         setName("main." + profileName);
         setIconImages(AppIcon.sizes());
@@ -201,7 +203,7 @@ final class MainWindow extends JFrame {
             case ChatEvent.InviteLive(ChatId id, PendingInvite invite) -> invites.live(id);
             case ChatEvent.ChatReady(ChatId id, Chat snapshot) -> {
                 changed(snapshot);
-                if (invites.joined(id)) {
+                if (invites.joined(id, snapshot, name -> service.rename(id, name))) {
                     chatList.select(id);
                 }
                 status.notice("Chat with " + snapshot.name() + " is ready");
@@ -304,15 +306,27 @@ final class MainWindow extends JFrame {
         join.open(link);
     }
 
+    /** One line about all connections: failures first, then reconnects, then all online. */
     private void refreshSummary() {
         if (service != null) {
             status.connection(ConnectionSummary.of(chatList.chats()));
         }
     }
 
+    /** Who keeps the server that Settings can change (set once the chats run). */
+    void onServer(ServerSection.Change change) {
+        settings.onServer(change);
+    }
+
+    /** The title names the user (not the profile's folder) once the profile says who they are. */
+    void userName(String name) {
+        titleName = name;
+        refreshTitle();
+    }
+
     private void refreshTitle() {
         int unread = chatList.chats().stream().mapToInt(Chat::unread).sum();
-        setTitle((unread > 0 ? "(" + unread + ") " : "") + "Parley — " + profileName);
+        setTitle((unread > 0 ? "(" + unread + ") " : "") + "Parley — " + titleName);
     }
 
     void closeWindows() {

@@ -19,6 +19,7 @@ final class SettingsChoices {
     private Consumer<Boolean> onPreviews = p -> { };
     private DesktopProfile profile;
     private boolean hasPassphrase;
+    private ServerSection.Change serverChange;
 
     SettingsChoices(JFrame owner, Notifier notifier, BackgroundTasks tasks, StatusLine status) {
         this.owner = owner;
@@ -43,6 +44,11 @@ final class SettingsChoices {
         hasPassphrase = protectedByPassphrase;
     }
 
+    /** Who keeps the server that Settings can change (set once the chats run). */
+    void onServer(ServerSection.Change change) {
+        serverChange = change;
+    }
+
     void show() {
         new SettingsDialog(owner, theme, choice -> {
             theme = choice;
@@ -52,6 +58,6 @@ final class SettingsChoices {
             notifier.showPreviews(on);
             onPreviews.accept(on);
         }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
-                set -> hasPassphrase = set, status::notice))).setVisible(true);
+                set -> hasPassphrase = set, status::notice)), Optional.ofNullable(serverChange)).setVisible(true);
     }
 }

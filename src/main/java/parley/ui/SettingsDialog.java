@@ -21,12 +21,13 @@ import javax.swing.JRadioButton;
 
 /**
  * Settings: the theme (follow the desktop, light, dark) and message previews in notifications, applied at once,
- * and the profile's passphrase (once the profile is open: {@code passphrase} is empty before).
+ * the profile's passphrase (once the profile is open: {@code passphrase} is empty before) and the server (once the
+ * chats run: {@code server} is empty before).
  */
 final class SettingsDialog extends JDialog {
 
     SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme, boolean previews,
-            Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase) {
+            Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase, Optional<ServerSection.Change> server) {
         super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
         setName("dialog.settings");
         EscapeCloses.on(this);
@@ -60,6 +61,12 @@ final class SettingsDialog extends JDialog {
         themes.setAlignmentX(LEFT_ALIGNMENT);
         notifications.setAlignmentX(LEFT_ALIGNMENT);
         protection.setAlignmentX(LEFT_ALIGNMENT);
+        server.ifPresent(change -> {
+            ServerSection section = new ServerSection(this, change);
+            section.setAlignmentX(LEFT_ALIGNMENT);
+            sections.add(section);
+            sections.add(Box.createVerticalStrut(8));
+        });
         sections.add(themes);
         sections.add(Box.createVerticalStrut(8));
         sections.add(notifications);
@@ -68,7 +75,6 @@ final class SettingsDialog extends JDialog {
         JPanel content = new JPanel(new BorderLayout(0, 8));
         content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         content.add(sections, BorderLayout.CENTER);
-        content.add(new PlainLabel("The broker and your name are kept in the profile (see parley --help)."), BorderLayout.SOUTH);
         add(content, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
         getRootPane().setDefaultButton(close);

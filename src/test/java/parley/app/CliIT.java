@@ -167,6 +167,46 @@ class CliIT {
         assertThat(chats.lines()).singleElement().asString().contains("\"phase\":\"expired\"");
     }
 
+    /** `join --name` gives the joiner's name for this join: the inviter's chat is called by it. */
+    @Test
+    void joinTakesTheJoinersName() throws Exception {
+        LiveOutput inviteOut = new LiveOutput();
+        LiveOutput inviteErr = new LiveOutput();
+        CompletableFuture<Integer> invite = aliceInvites(inviteOut, inviteErr, "--no-qr");
+        String link = awaitFirstLine(inviteOut);
+        Run join = parley(as("carol", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "join", "--name", "Carol Ann", link));
+        assertThat(join.code()).as(join.err()).isZero();
+        assertThat(invite.get(30, TimeUnit.SECONDS)).as(inviteErr.text()).isZero();
+        assertThat(parley(as("alice", "chats", "--json")).lines()).singleElement().asString()
+                .contains("\"name\":\"Carol Ann\"");
+    }
+
+    /**
+     * Pasting one's own invite, or one already answered, is refused with a sentence (exit code 3) instead of making
+     * a chat that waits for a welcome nobody sends; no chat is added.
+     */
+    @Test
+    void ownAndAlreadyUsedInvitesAreRefused() throws Exception {
+        Run open = parley(as("dora", "--broker", stack.mqttsUri().toString(), "--ca", stack.caFile().toString(),
+                "invite", "--no-qr", "--no-wait"));
+        assertThat(open.code()).as(open.err()).isZero();
+        Run own = parley(as("dora", "join", open.lines().getFirst()));
+        assertThat(own.code()).isEqualTo(3);
+        assertThat(own.err()).contains("This is your own invite. Send it to your friend");
+        assertThat(parley(as("dora", "chats", "--json")).lines()).hasSize(1);
+
+        String link = inviteAndJoin();
+        Run again = parley(as("bob", "join", link));
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("You already used this invite: the chat is \"Alice\".");
+        assertThat(parley(as("bob", "chats", "--json")).lines()).hasSize(1);
+        Run answered = parley(as("alice", "join", link));
+        assertThat(answered.code()).isEqualTo(3);
+        assertThat(answered.err()).contains("This is your own invite, and your friend already answered it");
+        assertThat(parley(as("alice", "chats", "--json")).lines()).hasSize(1);
+    }
+
     @Test
     void inviteJoinSendAndListen() throws Exception {
         inviteAndJoin();

@@ -71,10 +71,59 @@ class InviteLinkTest {
     void roundTripsWithOptionalFieldsPresentOrAbsent(Invite invite, Optional<URI> base) throws Exception {
         String link = InviteLink.format(invite, base);
         assertThat(link).startsWith(base.map(URI::toString).orElse("parley:") + "#parley=1&i=");
-        assertThat(link.contains("&b=")).isEqualTo(invite.wss().isPresent());
+        // the fixtures' wss is the one the web base implies: a link under that base leaves it out
+        assertThat(link.contains("&b=")).isEqualTo(invite.wss().isPresent() && base.isEmpty());
         assertThat(link.contains("&m=")).isEqualTo(invite.mqtts().isPresent());
         assertThat(link.contains("&n=")).isEqualTo(invite.name().isPresent());
-        assertThat(InviteLink.parse(link, CLOCK)).isEqualTo(invite);
+        Invite expected = base.isPresent() ? new Invite(INBOX, KEY, Optional.of(WSS), invite.mqtts(), invite.name(),
+                EXPIRES) : invite;
+        assertThat(InviteLink.parse(link, CLOCK)).isEqualTo(expected);
+    }
+
+    @Test
+    void aLinkUnderTheWebClientsOriginLeavesOutItsWssAndTheDefaultPort() throws Exception {
+        String link = InviteLink.format(InviteFixtures.invite(), Optional.of(WEB_BASE));
+        assertThat(link).isEqualTo("https://chat.example.org/#parley=1&i=" + I + "&k=" + K
+                + "&m=mqtts://chat.example.org&n=Alice&x=" + X);
+        assertThat(InviteLink.parse(link, CLOCK)).isEqualTo(InviteFixtures.invite());
+    }
+
+    @Test
+    void oldLongLinksStillParseToTheSameInvite() throws Exception {
+        String old = "https://chat.example.org/#parley=1&i=" + I + "&k=" + K + "&b=wss://chat.example.org/mqtt"
+                + "&m=mqtts://chat.example.org:8883&n=Alice&x=" + X;
+        assertThat(InviteLink.parse(old, CLOCK)).isEqualTo(InviteFixtures.invite());
+    }
+
+    @Test
+    void aWssOnAnotherHostPortOrPathIsWrittenOut() throws Exception {
+        for (String wss : List.of("wss://other.example.org/mqtt", "wss://chat.example.org:8443/mqtt",
+                "wss://chat.example.org/broker")) {
+            Invite invite = new Invite(INBOX, KEY, Optional.of(URI.create(wss)), Optional.empty(), Optional.empty(),
+                    EXPIRES);
+            String link = InviteLink.format(invite, Optional.of(WEB_BASE));
+            assertThat(link).as(wss).contains("&b=" + wss);
+            assertThat(InviteLink.parse(link, CLOCK)).isEqualTo(invite);
+        }
+    }
+
+    @Test
+    void theImpliedWssKeepsTheBasesPortAndLowerCasesItsHost() throws Exception {
+        String link = "https://Chat.Example.org:8443/app/#parley=1&i=" + I + "&k=" + K + "&x=" + X;
+        assertThat(InviteLink.parse(link, CLOCK).wss()).contains(URI.create("wss://chat.example.org:8443/mqtt"));
+        String at443 = "https://chat.example.org:443/#parley=1&i=" + I + "&k=" + K + "&x=" + X;
+        assertThat(InviteLink.parse(at443, CLOCK).wss()).contains(WSS);
+    }
+
+    @Test
+    void anAppLinkWithoutBHasNoWssAndAnMqttsWithoutPortMeans8883() throws Exception {
+        Invite invite = InviteLink.parse("parley:#parley=1&i=" + I + "&k=" + K + "&m=mqtts://chat.example.org&x="
+                + X, CLOCK);
+        assertThat(invite.wss()).isEmpty();
+        assertThat(invite.mqtts()).contains(MQTTS);
+        Invite otherPort = InviteLink.parse("parley:#parley=1&i=" + I + "&k=" + K
+                + "&m=mqtts://chat.example.org:1883&x=" + X, CLOCK);
+        assertThat(otherPort.mqtts()).contains(URI.create("mqtts://chat.example.org:1883"));
     }
 
     @ParameterizedTest
@@ -90,7 +139,7 @@ class InviteLinkTest {
     void formatLeavesColonAndSlashLiteralToKeepTheCodeSmall() {
         String link = InviteLink.format(InviteFixtures.invite(), Optional.empty());
         assertThat(link).isEqualTo("parley:#parley=1&i=" + I + "&k=" + K + "&b=wss://chat.example.org/mqtt"
-                + "&m=mqtts://chat.example.org:8883&n=Alice&x=" + X);
+                + "&m=mqtts://chat.example.org&n=Alice&x=" + X);
     }
 
     @Test
@@ -283,7 +332,8 @@ class InviteLinkTest {
 
     @Test
     void refusesAnInviteWithoutAnyBroker() {
-        InviteException e = refused(valid("").replace("&b=wss://chat.example.org/mqtt", ""));
+        // under an https base a missing b is the implied one; only a parley: link can have no broker at all
+        InviteException e = refused("parley:#parley=1&i=" + I + "&k=" + K + "&x=" + X);
         assertThat(e.problem()).isEqualTo(MISSING_FIELD);
         assertThat(e).hasMessage("the invite has no broker address (b or m)");
     }

@@ -41,9 +41,14 @@ public final class StrictJoiner implements AutoCloseable {
 
     /** Sends the one join this peer will ever send for {@code link}, named {@code name}. */
     public void joinOnce(String link, String name) throws Exception {
+        joinOnce(link, Optional.of(name));
+    }
+
+    /** As {@link #joinOnce(String, String)}; with an empty {@code name} the join says no name, as a web join may. */
+    public void joinOnce(String link, Optional<String> name) throws Exception {
         invite = InviteLink.parse(link, Clock.systemUTC());
         connection.publish(topic(invite.inbox()), PayloadCodec.seal(new Join(MessageId.random(), invite.inbox(), 1,
-                System.currentTimeMillis(), inbox, ephemeral.publicPoint(), Optional.of(name)), invite.key()), false);
+                System.currentTimeMillis(), inbox, ephemeral.publicPoint(), name), invite.key()), false);
     }
 
     /** The inviter's welcome, opened under the invite key; fails when none came within {@code timeout}. */

@@ -85,9 +85,9 @@ final class AppDriver implements AutoCloseable {
     void answerFirstRun(BrokerStack stack, Optional<parley.testing.TestBroker.Credentials> login) throws Exception {
         DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
         first.textBox("firstrun.name").setText(name);
-        first.textBox("firstrun.mqtts").setText(stack.mqttsUri().toString());
-        first.textBox("firstrun.wss").setText(stack.wssUri().toString());
-        first.textBox("firstrun.web").setText(stack.httpsUri().toString());
+        first.textBox("firstrun.server").setText(stack.mqttsUri().toString());
+        first.toggleButton("firstrun.advanced").click(); // the CA file, web address and login are folded away
+        first.textBox("firstrun.web").setText(stack.httpsUri().toString()); // browsers' wss follows from it
         first.textBox("firstrun.ca").setText(stack.caFile().toString());
         login.ifPresent(l -> {
             first.textBox("firstrun.username").setText(l.username());

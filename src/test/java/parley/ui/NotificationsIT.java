@@ -43,7 +43,7 @@ class NotificationsIT {
             ChatId chat = bob.joinInviteOf(alice);
             ChatId aliceChat = alice.awaitOpenActiveChat().id();
             ChatService service = alice.window.service().orElseThrow();
-            String title = "Parley — alice";
+            String title = "Parley — Alice"; // the user's name, not the profile's folder
             assertThat(windowTitle(alice)).isEqualTo(title);
 
             // the user is in another application's window

@@ -202,6 +202,11 @@ class PassphraseSectionTest {
         }
 
         @Override
+        public ChatService restart(BrokerSettings settings) {
+            throw new UnsupportedOperationException("the section never restarts chats");
+        }
+
+        @Override
         public Optional<String> preference(String key) {
             return Optional.empty();
         }

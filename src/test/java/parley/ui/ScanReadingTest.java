@@ -80,7 +80,7 @@ class ScanReadingTest {
     @Test
     void everyInviteInAPictureIsListedInReadingOrderNotJustTheFirst() {
         Invite mallory = new Invite(InboxId.random(), ChatKey.random(), Optional.empty(),
-                Optional.of(URI.create("mqtts://evil.example")), Optional.of("Mallory"), InviteFixtures.EXPIRES);
+                Optional.of(URI.create("mqtts://evil.example:8883")), Optional.of("Mallory"), InviteFixtures.EXPIRES);
         String decoy = InviteLink.format(mallory, Optional.empty());
         // a real picture: the decoy above the friend's code, both decoded from the pixels
         BufferedImage decoyCode = QrCodes.render(decoy, 5);
