@@ -1,7 +1,7 @@
 // The page's shell: the top bar, the banner, which screen the pane shows, and the service's events routed to the
 // screens (chat-list.js, conversation.js, invite-view.js, join-view.js, safety-view.js). Only reads service
 // snapshots and sends commands; every text from the network goes into the DOM as textContent, never as markup.
-import { renderList } from './chat-list.js';
+import { LastMessages, renderList } from './chat-list.js';
 import { appendMessage, renderHeader, showConversation, updateTick } from './conversation.js';
 import { $, fromTemplate } from './dom.js';
 import { createInvite, showInvite } from './invite-view.js';
@@ -15,6 +15,7 @@ export class App {
     this.view = 'welcome';
     this.selected = null;
     this.scanner = null;
+    this.lastMessages = new LastMessages(service, () => this.renderList());
     service.on((type, ...args) => this.onEvent(type, ...args));
     $('#new-invite').addEventListener('click', () => createInvite(this));
     $('#open-join').addEventListener('click', () => this.showJoin(''));
@@ -42,11 +43,14 @@ export class App {
     switch (type) {
       case 'chat-changed':
       case 'chat-removed':
+        if (type === 'chat-removed') this.lastMessages.removed(args[0]);
         this.renderList();
         if (type === 'chat-removed' && args[0] === this.selected) this.showWelcome(args[1] === 'deleted' ? null : args[1]);
         else if (args[0]?.id === this.selected) this.onSelectedChanged(args[0]);
         break;
       case 'message-added':
+        this.lastMessages.added(args[0], args[1]);
+        this.renderList();
         if (args[0] === this.selected && this.view === 'chat') {
           appendMessage(args[1]);
           if (!document.hidden) this.service.markRead(args[0]);

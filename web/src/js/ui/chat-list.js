@@ -1,10 +1,54 @@
-// The chat list (the sidebar): one row per chat with its name, state and unread count.
-import { $, verifiedBadge } from './dom.js';
+// The chat list (the sidebar): one row per chat with its name, its last message and that message's time, its
+// state and unread count.
+import { $, time, verifiedBadge } from './dom.js';
 
 function stateText(c) {
   return c.phase === 'invited' ? (c.live ? 'invite: waiting for a join' : 'invite: not live yet')
     : c.phase === 'joining' ? 'joining: waiting for the welcome'
       : c.phase === 'expired' ? 'invite expired before they answered' : c.connection.detail;
+}
+
+/**
+ * The last message of each chat, for the rows' previews: read once per chat from its history, then kept up to
+ * date from the 'message-added' events.
+ */
+export class LastMessages {
+  constructor(service, onLoaded) {
+    this.service = service;
+    this.onLoaded = onLoaded;
+    this.byChat = new Map();
+  }
+
+  /** The chat's last message, or null (none, or not read yet: it is then read and `onLoaded` called). */
+  of(chatId) {
+    if (!this.byChat.has(chatId)) {
+      this.byChat.set(chatId, null);
+      this.service.history(chatId).then((messages) => {
+        const last = messages.at(-1) ?? null;
+        if (this.byChat.get(chatId) === null && last !== null) {
+          this.byChat.set(chatId, last);
+          this.onLoaded();
+        }
+      }).catch(() => {}); // a chat forgotten meanwhile has no preview
+    }
+    return this.byChat.get(chatId);
+  }
+
+  added(chatId, message) {
+    const known = this.byChat.get(chatId);
+    if (!known || message.ts >= known.ts) this.byChat.set(chatId, message);
+  }
+
+  removed(chatId) {
+    this.byChat.delete(chatId);
+  }
+}
+
+function span(className, text) {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
 }
 
 export function renderList(app) {
@@ -17,18 +61,16 @@ export function renderList(app) {
     li.classList.toggle('selected', c.id === app.selected);
     const button = document.createElement('button');
     button.type = 'button';
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = c.name;
+    const name = span('name', c.name);
     if (c.verified) name.append(' ', verifiedBadge());
-    const state = document.createElement('span');
-    state.className = 'state';
-    state.textContent = stateText(c);
-    button.append(name, state);
+    button.append(name);
+    const last = app.lastMessages.of(c.id);
+    if (last) {
+      button.append(span('time', time(last.ts)), span('preview', (last.dir === 'out' ? 'You: ' : '') + last.text));
+    }
+    button.append(span('state', stateText(c)));
     if (c.unread > 0) {
-      const badge = document.createElement('span');
-      badge.className = 'unread';
-      badge.textContent = String(c.unread);
+      const badge = span('unread', String(c.unread));
       badge.setAttribute('aria-label', `${c.unread} unread`);
       button.append(badge);
     }

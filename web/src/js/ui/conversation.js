@@ -1,5 +1,5 @@
 // The conversation: header with the chat's state and actions, the messages with their ticks, the composer.
-import { $, fromTemplate, time } from './dom.js';
+import { $, fromTemplate, textWithLinks, time } from './dom.js';
 import { keyInfo } from './safety-view.js';
 
 const TICKS = { queued: '\u{1F552}', sent: '\u2713', delivered: '\u2713\u2713', received: '' };
@@ -21,12 +21,37 @@ export function showConversation(app, id) {
       await app.service.delete(id);
     }
   });
+  wireMenu(node);
   wireComposer(app, id, node);
   app.service.history(id).then((messages) => {
     if (app.selected !== id) return;
     for (const m of messages) appendMessage(m);
   });
   app.service.markRead(id);
+}
+
+/** The phone's menu of the chat's actions: opens on its button, closes on an action, Escape or a click elsewhere. */
+function wireMenu(node) {
+  const header = $('.chat-header', node);
+  const button = $('.chat-menu-button', node);
+  const setOpen = (open) => {
+    header.classList.toggle('menu-open', open);
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    setOpen(!header.classList.contains('menu-open'));
+  });
+  $('.chat-actions', node).addEventListener('click', () => setOpen(false));
+  node.addEventListener('click', (event) => {
+    if (!header.contains(event.target)) setOpen(false);
+  });
+  node.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && header.classList.contains('menu-open')) {
+      setOpen(false);
+      button.focus();
+    }
+  });
 }
 
 function wireComposer(app, id, node) {
@@ -87,7 +112,7 @@ export function appendMessage(m) {
   li.dataset.dir = m.dir;
   const text = document.createElement('p');
   text.className = 'text';
-  text.textContent = m.text;
+  text.replaceChildren(...textWithLinks(m.text)); // text nodes and anchors: never markup
   const meta = document.createElement('span');
   meta.className = 'meta';
   meta.textContent = time(m.ts);

@@ -1,4 +1,5 @@
 // Small DOM helpers every screen uses: the views are cloned from the page's <template>s.
+import { linkRuns } from '../links.js';
 import { QrScanner } from './scanner.js';
 
 export const $ = (selector, root = document) => root.querySelector(selector);
@@ -37,5 +38,18 @@ export function stopScanOnClick(app, node) {
   $('.stop-scan', node).addEventListener('click', () => {
     app.scanner?.stop();
     $('.scanner', node).hidden = true;
+  });
+}
+
+/** `text` as DOM nodes: text nodes, and its http(s) links (links.js) as anchors that open in a new tab. */
+export function textWithLinks(text) {
+  return linkRuns(text).map((run) => {
+    if (!run.href) return document.createTextNode(run.text);
+    const a = document.createElement('a');
+    a.href = run.href;
+    a.textContent = run.text;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
   });
 }
