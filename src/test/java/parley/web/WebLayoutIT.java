@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import parley.chat.ChatEvent;
+import parley.chat.ChatId;
 import parley.chat.PendingInvite;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
@@ -28,7 +29,7 @@ class WebLayoutIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     @Test
-    void aPhoneJoinsUnderItsNameAndTheConversationGetsTheScreen(BrokerStack stack) throws Exception {
+    void aPhoneJoinsUnderANameTheInviterSeesAndTheLinkIsNotShown(BrokerStack stack) throws Exception {
         try (Desktop desktop = Desktop.start(stack, "Desk Top");
              Browser browser = Browser.start(stack, 390, 844)) {
             PendingInvite invite = desktop.service.createInvite(Optional.empty()).get();
@@ -42,7 +43,6 @@ class WebLayoutIT {
             WebElement name = browser.find("#pane .join-name");
             assertThat(name.isDisplayed()).as("the join asks for a name").isTrue();
             assertThat(inViewport(browser, name)).as("the name field is on the phone's screen").isTrue();
-            assertOneRow(browser);
             browser.script("const i = document.querySelector('#pane .join-name'); i.value = arguments[0];"
                     + "i.dispatchEvent(new Event('input', {bubbles: true}));", "Sam 🦊");
             browser.screenshot("phone-1-join-with-name");
@@ -54,12 +54,32 @@ class WebLayoutIT {
                     .isEqualTo("Sam 🦊");
             assertThat(browser.script("return localStorage.getItem('parley.displayName')"))
                     .as("the name is kept as the user's name").isEqualTo("Sam 🦊");
+        }
+    }
 
-            desktop.service.send(invite.chat(), "hello phone").get();
-            desktop.service.send(invite.chat(), "🔔").get();
-            WebClientIT.awaitIncoming(browser, List.of("hello phone", "🔔"));
-            assertThat(emojiFonts(browser, "#pane .message.in:last-child .text"))
-                    .as("an emoji alone in a message is drawn with the bundled Noto Emoji").containsOnlyKeys("Noto Emoji");
+    @Test
+    void aNameThePeerWouldRefuseIsNotSentAndSaysWhy(BrokerStack stack) throws Exception {
+        try (Desktop desktop = Desktop.start(stack, "Desk Top");
+             Browser browser = Browser.start(stack, 390, 844)) {
+            PendingInvite invite = desktop.service.createInvite(Optional.empty()).get();
+            browser.open(invite.link());
+            browser.script("document.querySelector('#pane .join-name').value = arguments[0];", "Eve\u202Etxt.exe");
+            browser.find("#pane .join-button").click();
+            assertThat(browser.find("#pane .join-view .error").getText())
+                    .isEqualTo("Your name contains control characters: change it, or leave it empty.");
+            assertThat(browser.findAll("#chat-list li")).as("nothing was joined").isEmpty();
+            browser.screenshot("phone-1b-join-bad-name");
+        }
+    }
+
+    @Test
+    void onAPhoneTheTopBarIsOneRowAndTheChatActionsAreInAMenu(BrokerStack stack) throws Exception {
+        try (Desktop desktop = Desktop.start(stack, "Desk Top");
+             Browser browser = Browser.start(stack, 390, 844)) {
+            var chat = join(desktop, browser, 390, 844);
+            assertOneRow(browser);
+            desktop.service.send(chat, "hello phone").get();
+            WebClientIT.awaitIncoming(browser, List.of("hello phone"));
             assertOneRow(browser);
             assertThat(browser.find("#back").isDisplayed()).as("the phone has a way back to the list").isTrue();
             assertThat(browser.find("#pane .forget").isDisplayed()).as("Forget sits in the menu, not on screen")
@@ -82,74 +102,124 @@ class WebLayoutIT {
             browser.find("#pane .chat-menu-button").click();
             browser.find("#pane .chat-info").click();
             browser.until(WAIT, d -> browser.findAll("#pane .safety-digits").size() == 1);
+            assertOneRow(browser);
             browser.screenshot("phone-4-safety");
         }
     }
 
     @Test
-    void aWideWindowShowsLinksEmojiPreviewsAndNoBackButton(BrokerStack stack) throws Exception {
+    void onlyHttpAndHttpsLinksInMessagesAreClickable(BrokerStack stack) throws Exception {
         try (Desktop desktop = Desktop.start(stack, "Desk Top");
              Browser browser = Browser.start(stack, 1280, 900)) {
-            PendingInvite invite = desktop.service.createInvite(Optional.empty()).get();
-            browser.open(invite.link());
-            browser.viewport(1280, 900);
-            browser.find("#pane .join-button").click();
-            WebClientIT.awaitActive(browser);
-            desktop.await(ChatEvent.ChatReady.class, e -> e.chat().equals(invite.chat()), WAIT);
+            var chat = join(desktop, browser, 1280, 900);
+            String linked = "read https://example.org/a?b=1, then javascript:alert(1) or "
+                    + "data:text/html,<b>x</b> or JavaScript://%0aalert(2) (see http://example.net/p).";
+            desktop.service.send(chat, linked).get();
+            WebClientIT.awaitIncoming(browser, List.of(linked));
+
+            List<WebElement> anchors = browser.findAll("#pane .message.in a");
+            assertThat(anchors).extracting(WebElement::getText).as("only the http(s) URLs are links")
+                    .containsExactly("https://example.org/a?b=1", "http://example.net/p");
+            assertThat(anchors).extracting(a -> a.getAttribute("href"))
+                    .containsExactly("https://example.org/a?b=1", "http://example.net/p");
+            assertThat(anchors).allSatisfy(a -> {
+                assertThat(a.getAttribute("rel")).isEqualTo("noopener noreferrer");
+                assertThat(a.getAttribute("target")).isEqualTo("_blank");
+            });
+            assertThat(browser.findAll("#pane .message.in b")).as("text is never markup").isEmpty();
+            assertThat(WebClientIT.incoming(browser).getFirst()).as("the rest stays text, as written")
+                    .isEqualTo(linked);
+            browser.screenshot("wide-1-links");
+        }
+    }
+
+    @Test
+    void emojiAreDrawnWithTheBundledFont(BrokerStack stack) throws Exception {
+        assertThat(fontsOfTheSystem("1f98a")).as("this test needs a machine without an emoji font (CI installs"
+                + " only fonts-dejavu-core); these fonts have emoji").isEmpty();
+        try (Desktop desktop = Desktop.start(stack, "Desk Top");
+             Browser browser = Browser.start(stack, 390, 844)) {
+            var chat = join(desktop, browser, 390, 844);
+            desktop.service.send(chat, "party 🦊🎉👋🏽").get();
+            desktop.service.send(chat, "🔔").get();
+            WebClientIT.awaitIncoming(browser, List.of("party 🦊🎉👋🏽", "🔔"));
+            assertThat(fonts(browser, "#pane .message.in:first-child .text")).as("text and emoji in one message")
+                    .containsKey("Noto Emoji");
+            assertThat(fonts(browser, "#pane .message.in:last-child .text"))
+                    .as("an emoji alone in a message is drawn with the bundled Noto Emoji").containsOnlyKeys("Noto Emoji");
+            browser.screenshot("phone-5-emoji");
+        }
+    }
+
+    @Test
+    void aWideWindowHasNoBackButtonAndItsListShowsTheLastMessageAndItsTime(BrokerStack stack) throws Exception {
+        try (Desktop desktop = Desktop.start(stack, "Desk Top");
+             Browser browser = Browser.start(stack, 1280, 900)) {
+            var chat = join(desktop, browser, 1280, 900);
             assertThat(browser.find("#back").isDisplayed()).as("both panes are in view: no back button").isFalse();
             assertThat(browser.find("#pane .forget").isDisplayed()).as("a wide window shows the actions").isTrue();
             assertThat(browser.find("#pane .chat-menu-button").isDisplayed()).isFalse();
 
-            String linked = "read https://example.org/a?b=1, then javascript:alert(1) or "
-                    + "data:text/html,<b>x</b> or JavaScript://%0aalert(2)";
-            desktop.service.send(invite.chat(), linked).get();
-            desktop.service.send(invite.chat(), "🦊🎉👋").get();
-            WebClientIT.awaitIncoming(browser, List.of(linked, "🦊🎉👋"));
-
-            List<WebElement> anchors = browser.findAll("#pane .message.in a");
-            assertThat(anchors).as("only the https URL is a link").hasSize(1);
-            WebElement a = anchors.getFirst();
-            assertThat(a.getText()).isEqualTo("https://example.org/a?b=1");
-            assertThat(a.getAttribute("href")).isEqualTo("https://example.org/a?b=1");
-            assertThat(a.getAttribute("rel")).isEqualTo("noopener noreferrer");
-            assertThat(a.getAttribute("target")).isEqualTo("_blank");
-            assertThat(browser.findAll("#pane .message.in b")).as("text is never markup").isEmpty();
-            assertThat(WebClientIT.incoming(browser).getFirst()).as("the rest stays text, as written")
-                    .isEqualTo(linked);
-
-            assertThat(emojiFonts(browser, "#pane .message.in:last-child .text"))
-                    .as("the emoji are drawn with the bundled Noto Emoji, not as empty boxes").containsOnlyKeys("Noto Emoji");
-            assertThat(browser.script("return document.fonts.check('20px \"Parley Emoji\"', '\\u{1F98A}')")).isEqualTo(true);
-
-            WebElement row = browser.find("#chat-list li button");
-            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".preview")).getText())
-                    .as("the chat list shows the last message").isEqualTo("🦊🎉👋");
+            desktop.service.send(chat, "first").get();
+            desktop.service.send(chat, "the last one").get();
+            WebClientIT.awaitIncoming(browser, List.of("first", "the last one"));
+            browser.until(WAIT, d -> "the last one".equals(browser.find("#chat-list li .preview").getText()));
             String lastTime = browser.find("#pane .message.in:last-child .meta").getText();
-            assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".time")).getText())
-                    .as("and its time").isEqualTo(lastTime);
-            browser.screenshot("wide-1-links-emoji-preview");
-
+            assertThat(browser.find("#chat-list li .time").getText()).as("and its time").isEqualTo(lastTime);
             browser.typeAndSend("my answer");
             WebClientIT.awaitOutgoing(browser, 1);
             browser.until(WAIT, d -> "You: my answer".equals(browser.find("#chat-list li .preview").getText()));
+            browser.screenshot("wide-2-list-preview");
 
+            browser.reload();
+            browser.until(WAIT, d -> "You: my answer".equals(browser.find("#chat-list li .preview").getText()));
+            assertThat(browser.find("#back").isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
+    void theSafetyViewScrollsAtThePanesEdge(BrokerStack stack) throws Exception {
+        try (Desktop desktop = Desktop.start(stack, "Desk Top");
+             Browser browser = Browser.start(stack, 1280, 900)) {
+            join(desktop, browser, 1280, 900);
             browser.find("#pane .chat-info").click();
             browser.until(WAIT, d -> browser.findAll("#pane .safety-digits").size() == 1);
-            Map<?, ?> scroller = (Map<?, ?>) browser.script("""
+            browser.viewport(1280, 640); // a short window, where the view scrolls
+            Map<?, ?> box = (Map<?, ?>) browser.script("""
                     const pane = document.getElementById('pane').getBoundingClientRect();
                     const view = document.querySelector('#pane .info-view');
                     const r = view.getBoundingClientRect();
-                    return {paneRight: pane.right, right: r.right, left: r.left, paneLeft: pane.left,
-                      overflow: getComputedStyle(view).overflowY};""");
-            assertThat(((Number) scroller.get("right")).doubleValue()).as("the safety view scrolls at the pane's edge")
-                    .isEqualTo(((Number) scroller.get("paneRight")).doubleValue());
-            assertThat(((Number) scroller.get("left")).doubleValue())
-                    .isEqualTo(((Number) scroller.get("paneLeft")).doubleValue());
+                    return {paneLeft: pane.left, paneRight: pane.right, left: r.left, right: r.right,
+                      scrolls: view.scrollHeight > view.clientHeight && getComputedStyle(view).overflowY === 'auto'};""");
+            assertThat(box.get("scrolls")).as("the view is taller than the window, so it scrolls").isEqualTo(true);
+            assertThat(((Number) box.get("right")).doubleValue()).as("its scrollbar is at the pane's right edge")
+                    .isEqualTo(((Number) box.get("paneRight")).doubleValue());
+            assertThat(((Number) box.get("left")).doubleValue())
+                    .isEqualTo(((Number) box.get("paneLeft")).doubleValue());
             double digitsWidth = ((Number) browser.script("return document.querySelector('#pane .safety-digits')"
                     + ".getBoundingClientRect().width")).doubleValue();
             assertThat(digitsWidth).as("its text stays in a readable column").isLessThanOrEqualTo(36 * 16);
-            browser.screenshot("wide-2-safety");
+            browser.screenshot("wide-3-safety");
         }
+    }
+
+    /** The desktop invites, the browser (its viewport {@code width} x {@code height}) joins; both are on the chat. */
+    private static ChatId join(Desktop desktop, Browser browser, int width, int height) throws Exception {
+        PendingInvite invite = desktop.service.createInvite(Optional.empty()).get();
+        browser.open(invite.link());
+        browser.viewport(width, height);
+        browser.find("#pane .join-button").click();
+        WebClientIT.awaitActive(browser);
+        desktop.await(ChatEvent.ChatReady.class, e -> e.chat().equals(invite.chat()), WAIT);
+        return invite.chat();
+    }
+
+    /** The system's fonts (fontconfig) that have a glyph for the code point {@code hex}. */
+    private static String fontsOfTheSystem(String hex) throws Exception {
+        Process fc = new ProcessBuilder("fc-list", ":charset=" + hex, "family").redirectErrorStream(true).start();
+        String out = new String(fc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(fc.waitFor()).as("fc-list: " + out).isZero();
+        return out;
     }
 
     /** Every visible item of the top bar is on one row, and the bar is no taller than one row of buttons. */
@@ -191,7 +261,7 @@ class WebLayoutIT {
     }
 
     /** The fonts Chromium drew the node's text with (family to glyph count), from DevTools. */
-    private static Map<String, Long> emojiFonts(Browser browser, String css) {
+    private static Map<String, Long> fonts(Browser browser, String css) {
         var driver = browser.driver;
         driver.executeCdpCommand("DOM.enable", Map.of());
         driver.executeCdpCommand("CSS.enable", Map.of());
