@@ -1,7 +1,7 @@
 // The page's shell: the top bar, the banner, which screen the pane shows, and the service's events routed to the
 // screens (chat-list.js, conversation.js, invite-view.js, join-view.js, safety-view.js). Only reads service
 // snapshots and sends commands; every text from the network goes into the DOM as textContent, never as markup.
-import { LastMessages, renderList } from './chat-list.js';
+import { LastMessages, renderList, showLastMessage } from './chat-list.js';
 import { appendMessage, renderHeader, showConversation, updateTick } from './conversation.js';
 import { $, fromTemplate } from './dom.js';
 import { createInvite, showInvite } from './invite-view.js';
@@ -50,7 +50,7 @@ export class App {
         break;
       case 'message-added':
         this.lastMessages.added(args[0], args[1]);
-        this.renderList();
+        showLastMessage(this, args[0]);
         if (args[0] === this.selected && this.view === 'chat') {
           appendMessage(args[1]);
           if (!document.hidden) this.service.markRead(args[0]);

@@ -51,6 +51,23 @@ function span(className, text) {
   return s;
 }
 
+/** The row's time and preview of the chat's last message (none before it has one). */
+function previewOf(last) {
+  if (!last) return [];
+  return [span('time', time(last.ts)), span('preview', (last.dir === 'out' ? 'You: ' : '') + last.text)];
+}
+
+/** A new message in a chat: its row's preview changes in place (cheap; the order follows at its next change). */
+export function showLastMessage(app, chatId) {
+  const button = [...$('#chat-list').children].find((li) => li.dataset.chat === chatId)?.firstElementChild;
+  if (!button) {
+    renderList(app);
+    return;
+  }
+  for (const old of button.querySelectorAll('.time, .preview')) old.remove();
+  button.querySelector('.name').after(...previewOf(app.lastMessages.of(chatId)));
+}
+
 export function renderList(app) {
   const list = $('#chat-list');
   const chats = app.service.chats();
@@ -63,12 +80,7 @@ export function renderList(app) {
     button.type = 'button';
     const name = span('name', c.name);
     if (c.verified) name.append(' ', verifiedBadge());
-    button.append(name);
-    const last = app.lastMessages.of(c.id);
-    if (last) {
-      button.append(span('time', time(last.ts)), span('preview', (last.dir === 'out' ? 'You: ' : '') + last.text));
-    }
-    button.append(span('state', stateText(c)));
+    button.append(name, ...previewOf(app.lastMessages.of(c.id)), span('state', stateText(c)));
     if (c.unread > 0) {
       const badge = span('unread', String(c.unread));
       badge.setAttribute('aria-label', `${c.unread} unread`);
