@@ -91,6 +91,24 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, profile);
     }
 
+    /**
+     * Resizes the window so that the page's viewport (what a phone's screen shows) is {@code width} x {@code height}:
+     * the window size also counts the browser's own frame.
+     */
+    void viewport(int width, int height) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            @SuppressWarnings("unchecked")
+            List<Number> inner = (List<Number>) script("return [innerWidth, innerHeight]");
+            int dw = width - inner.get(0).intValue();
+            int dh = height - inner.get(1).intValue();
+            if (dw == 0 && dh == 0) return;
+            Dimension outer = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(outer.width + dw, outer.height + dh));
+        }
+        throw new AssertionError("the viewport is not " + width + " x " + height + ": " + script(
+                "return innerWidth + ' x ' + innerHeight"));
+    }
+
     /** base64(SHA-256(SubjectPublicKeyInfo)) of the certificate in {@code pem}, as Chromium's flag wants it. */
     static String spkiHash(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
