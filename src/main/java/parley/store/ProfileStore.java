@@ -15,8 +15,14 @@ import parley.store.ProfileMeta.PassphraseLock;
 
 /**
  * One user's Parley profile on disk: chats (opaque state written by the chat layer), settings, message history
- * and the outbox, in an embedded H2 database in a 0700 directory. Every mutating call is durable on disk when it
- * returns. With a passphrase, every blob handed in (chat state, setting values, message bodies) is sealed with
+ * and the outbox, in an embedded H2 database in a 0700 directory.
+ *
+ * <p>Durability, the group-commit rule (docs/protocol.md section 6): every mutating call is committed when it
+ * returns, so it survives the process being killed. Chats, settings, deletions and passphrase changes are also
+ * synced to disk (they survive a power cut) before they return; messages ({@link #addMessage}) and their ticks
+ * ({@link #setStatus}) are not, so a burst costs one sync rather than one per message: they survive a power cut
+ * after the next {@link #sync}, and a caller must sync before anything that promises they are durable leaves the
+ * process (a publish, an ack to the peer, a message shown, a command's exit). With a passphrase, every blob handed in (chat state, setting values, message bodies) is sealed with
  * AES-256-GCM under a random data key, which is itself sealed under an Argon2id key from the passphrase. Ids,
  * ordinals, directions, statuses, sequence numbers and timestamps stay readable (they are searched and sorted on):
  * callers must not put secrets into chat ids, message ids or setting keys.
@@ -278,7 +284,18 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
-     * Stores a message of an existing chat. Idempotent on (chatId, direction, messageId): adding one that is there
+     * Makes every write that returned so far survive a power cut: one disk sync for all of them, none when every
+     * write is synced already. The group commit's one sync per turn of the chat thread.
+     */
+    public void sync() {
+        synchronized (lock) {
+            ensureOpen();
+            db.sync();
+        }
+    }
+
+    /**
+     * Stores a message of an existing chat, committed but not synced (see {@link #sync}). Idempotent on (chatId, direction, messageId): adding one that is there
      * already returns the stored row unchanged (an incoming duplicate).
      *
      * @throws IllegalArgumentException the chat does not exist, or the status does not fit the direction (IN
@@ -290,13 +307,13 @@ public final class ProfileStore implements AutoCloseable {
         NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
         synchronized (lock) {
             ensureOpen();
-            return db.write(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
+            return db.writeUnsynced(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
         }
     }
 
     /**
      * {@link #addMessage} and {@link #putChat} in one transaction: a message and the chat state that counts it
-     * (sequence number, unread count) are durable together, with one disk sync instead of two.
+     * (sequence number, unread count) are committed together; durable through a power cut after {@link #sync}.
      */
     public StoredMessage addMessage(String chatId, byte[] chatState, String messageId, Direction direction, long seq,
             long sentAt, Status status, byte[] body) {
@@ -305,7 +322,7 @@ public final class ProfileStore implements AutoCloseable {
         NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
         synchronized (lock) {
             ensureOpen();
-            return db.write(c -> {
+            return db.writeUnsynced(c -> {
                 ChatTable.put(c, codec, chatId, chatState);
                 return MessageTable.add(c, codec, chatId, m, System.currentTimeMillis());
             });
@@ -339,9 +356,8 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
-     * Moves an outgoing message forward to {@code status}; never back. Survives a crash of the process but is not
-     * synced to disk on its own (the next synced write carries it): a tick lost to a power cut only means a re-send
-     * that the peer de-duplicates and acknowledges again, and it saves two disk syncs per message.
+     * Moves an outgoing message forward to {@code status}; never back. Committed, not synced (see {@link #sync}):
+     * a tick lost to a power cut only means a re-send that the peer de-duplicates and acknowledges again.
      *
      * @return whether the status changed (false for an unknown message or one already at or past it)
      */
@@ -408,6 +424,7 @@ public final class ProfileStore implements AutoCloseable {
             }
             closed = true;
             try {
+                db.sync();
                 db.close();
             } finally {
                 codec.destroy();
