@@ -133,43 +133,15 @@ public final class ProfileStore implements AutoCloseable {
      * then the file is compacted so the old copies are gone from it. The caller keeps and clears the array.
      */
     public void changePassphrase(Optional<char[]> newPassphrase) {
-        Optional<PassphraseLock> newLock = Optional.empty();
-        BlobCodec newCodec = BlobCodec.plain();
-        if (newPassphrase.isPresent()) {
-            PassphraseKey.Params params = paramsForNewPassphrase.withFreshSalt();
-            byte[] passphraseKey = PassphraseKey.derive(newPassphrase.get(), params);
-            byte[] dataKey = Csprng.bytes(SealedBox.KEY_BYTES);
-            try {
-                newLock = Optional.of(PassphraseLock.seal(passphraseKey, params, dataKey));
-                newCodec = BlobCodec.sealed(dataKey);
-            } finally {
-                BlobCodec.wipe(passphraseKey);
-                BlobCodec.wipe(dataKey);
-            }
-        }
+        ProfilePassphrase.Next next = ProfilePassphrase.prepare(newPassphrase, paramsForNewPassphrase);
         synchronized (lock) {
             ensureOpen();
             BlobCodec from = codec;
-            BlobCodec to = newCodec;
-            Optional<PassphraseLock> lockToWrite = newLock;
-            try {
-                db.write(c -> {
-                    ChatTable.reencrypt(c, from, to);
-                    SettingTable.reencrypt(c, from, to);
-                    for (String chatId : ChatTable.ids(c)) {
-                        MessageTable.reencrypt(c, chatId, from, to);
-                    }
-                    ProfileMeta.write(c, ProfileFormat.CURRENT, lockToWrite);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                to.destroy();
-                throw e;
-            }
-            codec = to;
+            ProfilePassphrase.rewrite(db, from, next);
+            codec = next.codec();
             from.destroy();
             db.compact();
-            LOG.log(Level.INFO, "profile {0}: passphrase {1}", dir, to.encrypted() ? "set" : "removed");
+            LOG.log(Level.INFO, "profile {0}: passphrase {1}", dir, codec.encrypted() ? "set" : "removed");
         }
     }
 
@@ -187,24 +159,7 @@ public final class ProfileStore implements AutoCloseable {
             ensureOpen();
             current = db.read(ProfileMeta::read).flatMap(ProfileMeta.Contents::lock);
         }
-        if (current.isEmpty() || passphrase.length == 0) {
-            return false;
-        }
-        // derived outside the lock: the chat service keeps writing meanwhile
-        byte[] passphraseKey;
-        try {
-            passphraseKey = PassphraseKey.derive(passphrase, current.get().params());
-        } catch (IllegalArgumentException notUnicode) {
-            return false;
-        }
-        try {
-            BlobCodec.wipe(current.get().open(passphraseKey));
-            return true;
-        } catch (AtRestException wrong) {
-            return false;
-        } finally {
-            BlobCodec.wipe(passphraseKey);
-        }
+        return ProfilePassphrase.unlocks(current, passphrase); // derived outside the lock: writes go on meanwhile
     }
 
     /** Inserts the chat or replaces its state; a new chat goes to the end of {@link #chats()}. */
@@ -301,10 +256,9 @@ public final class ProfileStore implements AutoCloseable {
      * @throws IllegalArgumentException the chat does not exist, or the status does not fit the direction (IN
      *     messages are RECEIVED, OUT messages are QUEUED, SENT or DELIVERED)
      */
-    public StoredMessage addMessage(String chatId, String messageId, Direction direction, long seq, long sentAt,
-            Status status, byte[] body) {
+    public StoredMessage addMessage(String chatId, NewMessage m) {
         requireId(chatId, "chatId");
-        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
             return db.writeUnsynced(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
@@ -315,11 +269,10 @@ public final class ProfileStore implements AutoCloseable {
      * {@link #addMessage} and {@link #putChat} in one transaction: a message and the chat state that counts it
      * (sequence number, unread count) are committed together; durable through a power cut after {@link #sync}.
      */
-    public StoredMessage addMessage(String chatId, byte[] chatState, String messageId, Direction direction, long seq,
-            long sentAt, Status status, byte[] body) {
+    public StoredMessage addMessage(String chatId, byte[] chatState, NewMessage m) {
         requireId(chatId, "chatId");
         Objects.requireNonNull(chatState, "chatState");
-        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
             return db.writeUnsynced(c -> {
@@ -447,15 +400,6 @@ public final class ProfileStore implements AutoCloseable {
     private static void requireId(String id, String name) {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException(name + " is missing");
-        }
-    }
-
-    /** Unwraps the data key of an encrypted profile; a wrong passphrase shows as a failed tag. */
-    static byte[] unlock(Path dir, PassphraseLock passphraseLock, byte[] passphraseKey) {
-        try {
-            return passphraseLock.open(passphraseKey);
-        } catch (AtRestException e) {
-            throw new WrongPassphraseException(dir);
         }
     }
 }
