@@ -9,7 +9,7 @@ import parley.protocol.Ack;
 
 /**
  * Received ids waiting to share one ack (docs/protocol.md section 6): sent after {@code ackBatch}, at once when
- * {@link Ack#MAX_IDS} are waiting, and on the next connect. Acks are not acked: a lost one is answered by the
+ * {@link Ack#MAX_IDS} are waiting, and on the next connect, each time after the sync that covers them. Acks are not acked: a lost one is answered by the
  * sender's re-send, which is acked again.
  */
 final class AckBatch {
@@ -36,9 +36,18 @@ final class AckBatch {
         }
     }
 
-    /** Sends what waits, in acks of at most {@link Ack#MAX_IDS} ids; keeps it while it cannot be sent. */
+    /**
+     * Sends what waits, in acks of at most {@link Ack#MAX_IDS} ids, once the messages they name are synced (group
+     * commit: an ack promises the sender it may stop re-sending); keeps them while they cannot be sent.
+     */
     void flush() {
         cancel();
+        if (!waiting.isEmpty()) {
+            ctx.commit().afterSync(this::send);
+        }
+    }
+
+    private void send() {
         if (waiting.isEmpty() || !canSend.getAsBoolean()) {
             return;
         }

@@ -12,13 +12,20 @@ import parley.transport.Transport;
 /**
  * What a chat session works with, and all it sees of the service: the profile's store, the transport, the broker
  * a chat talks through (and how the user sees it: their own or another), the name sent in handshakes, the clock and scheduler of the chat thread, the timings,
- * where its events go, and how an open invite is shown (its link, and whether it is live).
+ * where its events go, how an open invite is shown (its link, and whether it is live), and the group commit that
+ * what promises durability waits for.
  */
 record ChatContext(ProfileStore store, Transport transport, Function<ChatRecord, BrokerProfile> brokerFor,
                    Function<ChatRecord, ChatBroker> brokerOf,
                    Optional<String> displayName, Clock clock, Scheduler scheduler, ChatTimings timings,
-                   Consumer<ChatEvent> events, BiFunction<ChatRecord, Boolean, PendingInvite> pendingInvite) {
+                   Consumer<ChatEvent> events, BiFunction<ChatRecord, Boolean, PendingInvite> pendingInvite,
+                   GroupCommit commit) {
     void emit(ChatEvent event) {
         events.accept(event);
+    }
+
+    /** Emits {@code event} once what the chat thread wrote so far is synced (a message shown is on disk). */
+    void emitDurable(ChatEvent event) {
+        commit.afterSync(() -> events.accept(event));
     }
 }

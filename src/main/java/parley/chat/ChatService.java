@@ -67,7 +67,7 @@ public final class ChatService implements AutoCloseable {
         this.thread = thread;
         this.ownThread = ownThread;
         this.context = new ChatContext(store, config.transport(), this::profileFor, this::brokerOf, displayName, clock,
-                thread, timings, this::emit, this::pendingInviteOf);
+                thread, timings, this::emit, this::pendingInviteOf, new GroupCommit(store, thread));
     }
 
     /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
@@ -381,7 +381,10 @@ public final class ChatService implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the chat thread. */
+    /**
+     * Runs {@code work} on the chat thread; its future completes once what it wrote is synced to disk (group
+     * commit, docs/protocol.md section 6), so a face that exits after it loses nothing.
+     */
     <T> CompletableFuture<T> call(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
@@ -389,11 +392,24 @@ public final class ChatService implements AutoCloseable {
             return result;
         }
         thread.execute(() -> {
+            T value;
             try {
-                result.complete(work.call());
+                value = work.call();
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+                return;
             }
+            context.commit().afterSyncOrFailure(new GroupCommit.Durable() {
+                @Override
+                public void synced() {
+                    result.complete(value);
+                }
+
+                @Override
+                public void failed(RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
         });
         return result;
     }

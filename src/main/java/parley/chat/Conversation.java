@@ -47,11 +47,11 @@ final class Conversation {
         r.nextSeq();
         r.sentSinceRekey++;
         r.lastActivity = Optional.of(now);
-        // durable in the outbox (with the seq that counts it, one disk sync) before the broker sees it
+        // in the outbox with the seq that counts it; published and shown after the turn's sync (group commit)
         StoredMessage stored = s.storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
         publish(msg.id(), sealed);
         Message message = ChatService.toMessage(r.id, stored);
-        s.ctx.emit(new ChatEvent.MessageAdded(r.id, message));
+        s.ctx.emitDurable(new ChatEvent.MessageAdded(r.id, message));
         return message;
     }
 
@@ -66,9 +66,14 @@ final class Conversation {
         }
     }
 
+    /** Publishes once the message's row is synced: the broker never holds a message the sender could lose. */
     private void publish(MessageId id, byte[] payload) {
         s.outbox.sending(id.value());
-        if (!s.link.online()) {
+        s.ctx.commit().afterSync(() -> publishNow(id, payload));
+    }
+
+    private void publishNow(MessageId id, byte[] payload) {
+        if (!s.link.online() || s.deleted()) {
             return; // stays queued: sent after the next connect
         }
         s.link.publishSealed(s.record.peerInbox.orElseThrow(), payload).whenCompleteAsync((ok, failure) -> {
@@ -93,8 +98,8 @@ final class Conversation {
         r.unread++;
         r.lastActivity = Optional.of(s.ctx.clock().instant());
         StoredMessage stored = s.storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
-        s.ctx.emit(new ChatEvent.MessageAdded(r.id, ChatService.toMessage(r.id, stored)));
-        s.changed();
+        s.ctx.emitDurable(new ChatEvent.MessageAdded(r.id, ChatService.toMessage(r.id, stored)));
+        s.ctx.emitDurable(new ChatEvent.ChatChanged(r.id, s.snapshot()));
     }
 
     void ackArrived(Ack ack) {

@@ -10,6 +10,7 @@ import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
+import parley.store.NewMessage;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
 import parley.store.ProfileStore.StoredMessage;
@@ -70,8 +71,8 @@ final class SessionState {
     StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
         byte[] blob = ChatRecordCodec.encode(record);
         try {
-            return ctx.store().addMessage(record.id.value(), blob, id.value(), direction, seq, ts, status,
-                    text.getBytes(StandardCharsets.UTF_8));
+            return ctx.store().addMessage(record.id.value(), blob, new NewMessage(id.value(), direction, seq, ts, status,
+                    text.getBytes(StandardCharsets.UTF_8)));
         } finally {
             Arrays.fill(blob, (byte) 0);
         }

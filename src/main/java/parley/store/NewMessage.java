@@ -4,9 +4,12 @@ import java.util.Objects;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
 
-/** A message on its way into the store, before it has an ordinal. Checks that the status fits the direction. */
-record NewMessage(String messageId, Direction direction, long seq, long sentAt, Status status, byte[] body) {
-    NewMessage {
+/**
+ * A message on its way into the store ({@link ProfileStore#addMessage}), before it has an ordinal. Checks that the
+ * status fits the direction: IN messages are RECEIVED, OUT messages QUEUED, SENT or DELIVERED.
+ */
+public record NewMessage(String messageId, Direction direction, long seq, long sentAt, Status status, byte[] body) {
+    public NewMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(status, "status");

@@ -16,8 +16,8 @@ import org.h2.api.ErrorCode;
  * <p>Durability: with {@code WRITE_DELAY=0} H2's transaction store writes the MVStore chunk inside {@code commit()}
  * (the background writer would otherwise hold commits for up to 500 ms), so a commit that returned survives a
  * {@code kill -9}. Each write transaction is then followed by {@code CHECKPOINT SYNC} (an fsync, ~0.2 ms measured
- * here) so it also survives a power cut. MVStore chunks carry checksums, and a torn last write is ignored on the
- * next open.
+ * here) so it also survives a power cut; {@link #writeUnsynced} leaves that to the next {@link #sync} (group
+ * commit). MVStore chunks carry checksums, and a torn last write is ignored on the next open.
  */
 final class ProfileDatabase implements AutoCloseable {
     static final String FILE_NAME = "parley.mv.db";
@@ -39,6 +39,8 @@ final class ProfileDatabase implements AutoCloseable {
     private final Path dir;
     private final String url;
     private Connection connection;
+    /** A transaction committed since the last sync: {@link #sync} has work to do. */
+    private boolean unsynced;
 
     private ProfileDatabase(Path dir, String url) {
         this.dir = dir;
@@ -113,12 +115,14 @@ final class ProfileDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+        unsynced = true;
         return result;
     }
 
     /** Runs DDL, which H2 commits on its own. */
     void define(Work<Void> work) {
         read(work);
+        unsynced = true;
         sync();
     }
 
@@ -136,12 +140,17 @@ final class ProfileDatabase implements AutoCloseable {
         OwnerOnly.tighten(dir);
     }
 
-    private void sync() {
+    /** Makes every committed transaction survive a power cut (one fsync); does nothing when none is pending. */
+    void sync() {
+        if (!unsynced) {
+            return;
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             throw failure(e);
         }
+        unsynced = false;
     }
 
     private Connection connect() {

@@ -130,7 +130,7 @@ final class ProfileOpening {
             throw new PassphraseRequiredException(dir);
         }
         PassphraseLock lock = meta.lock().get();
-        return Optional.of(ProfileStore.unlock(dir, lock, derive(lock.params())));
+        return Optional.of(ProfilePassphrase.unlock(dir, lock, derive(lock.params())));
     }
 
     private byte[] derive(PassphraseKey.Params params) {

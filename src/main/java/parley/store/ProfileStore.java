@@ -15,8 +15,14 @@ import parley.store.ProfileMeta.PassphraseLock;
 
 /**
  * One user's Parley profile on disk: chats (opaque state written by the chat layer), settings, message history
- * and the outbox, in an embedded H2 database in a 0700 directory. Every mutating call is durable on disk when it
- * returns. With a passphrase, every blob handed in (chat state, setting values, message bodies) is sealed with
+ * and the outbox, in an embedded H2 database in a 0700 directory.
+ *
+ * <p>Durability, the group-commit rule (docs/protocol.md section 6): every mutating call is committed when it
+ * returns, so it survives the process being killed. Chats, settings, deletions and passphrase changes are also
+ * synced to disk (they survive a power cut) before they return; messages ({@link #addMessage}) and their ticks
+ * ({@link #setStatus}) are not, so a burst costs one sync rather than one per message: they survive a power cut
+ * after the next {@link #sync}, and a caller must sync before anything that promises they are durable leaves the
+ * process (a publish, an ack to the peer, a message shown, a command's exit). With a passphrase, every blob handed in (chat state, setting values, message bodies) is sealed with
  * AES-256-GCM under a random data key, which is itself sealed under an Argon2id key from the passphrase. Ids,
  * ordinals, directions, statuses, sequence numbers and timestamps stay readable (they are searched and sorted on):
  * callers must not put secrets into chat ids, message ids or setting keys.
@@ -127,43 +133,15 @@ public final class ProfileStore implements AutoCloseable {
      * then the file is compacted so the old copies are gone from it. The caller keeps and clears the array.
      */
     public void changePassphrase(Optional<char[]> newPassphrase) {
-        Optional<PassphraseLock> newLock = Optional.empty();
-        BlobCodec newCodec = BlobCodec.plain();
-        if (newPassphrase.isPresent()) {
-            PassphraseKey.Params params = paramsForNewPassphrase.withFreshSalt();
-            byte[] passphraseKey = PassphraseKey.derive(newPassphrase.get(), params);
-            byte[] dataKey = Csprng.bytes(SealedBox.KEY_BYTES);
-            try {
-                newLock = Optional.of(PassphraseLock.seal(passphraseKey, params, dataKey));
-                newCodec = BlobCodec.sealed(dataKey);
-            } finally {
-                BlobCodec.wipe(passphraseKey);
-                BlobCodec.wipe(dataKey);
-            }
-        }
+        ProfilePassphrase.Next next = ProfilePassphrase.prepare(newPassphrase, paramsForNewPassphrase);
         synchronized (lock) {
             ensureOpen();
             BlobCodec from = codec;
-            BlobCodec to = newCodec;
-            Optional<PassphraseLock> lockToWrite = newLock;
-            try {
-                db.write(c -> {
-                    ChatTable.reencrypt(c, from, to);
-                    SettingTable.reencrypt(c, from, to);
-                    for (String chatId : ChatTable.ids(c)) {
-                        MessageTable.reencrypt(c, chatId, from, to);
-                    }
-                    ProfileMeta.write(c, ProfileFormat.CURRENT, lockToWrite);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                to.destroy();
-                throw e;
-            }
-            codec = to;
+            ProfilePassphrase.rewrite(db, from, next);
+            codec = next.codec();
             from.destroy();
             db.compact();
-            LOG.log(Level.INFO, "profile {0}: passphrase {1}", dir, to.encrypted() ? "set" : "removed");
+            LOG.log(Level.INFO, "profile {0}: passphrase {1}", dir, codec.encrypted() ? "set" : "removed");
         }
     }
 
@@ -181,24 +159,7 @@ public final class ProfileStore implements AutoCloseable {
             ensureOpen();
             current = db.read(ProfileMeta::read).flatMap(ProfileMeta.Contents::lock);
         }
-        if (current.isEmpty() || passphrase.length == 0) {
-            return false;
-        }
-        // derived outside the lock: the chat service keeps writing meanwhile
-        byte[] passphraseKey;
-        try {
-            passphraseKey = PassphraseKey.derive(passphrase, current.get().params());
-        } catch (IllegalArgumentException notUnicode) {
-            return false;
-        }
-        try {
-            BlobCodec.wipe(current.get().open(passphraseKey));
-            return true;
-        } catch (AtRestException wrong) {
-            return false;
-        } finally {
-            BlobCodec.wipe(passphraseKey);
-        }
+        return ProfilePassphrase.unlocks(current, passphrase); // derived outside the lock: writes go on meanwhile
     }
 
     /** Inserts the chat or replaces its state; a new chat goes to the end of {@link #chats()}. */
@@ -278,34 +239,43 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
-     * Stores a message of an existing chat. Idempotent on (chatId, direction, messageId): adding one that is there
+     * Makes every write that returned so far survive a power cut: one disk sync for all of them, none when every
+     * write is synced already. The group commit's one sync per turn of the chat thread.
+     */
+    public void sync() {
+        synchronized (lock) {
+            ensureOpen();
+            db.sync();
+        }
+    }
+
+    /**
+     * Stores a message of an existing chat, committed but not synced (see {@link #sync}). Idempotent on (chatId, direction, messageId): adding one that is there
      * already returns the stored row unchanged (an incoming duplicate).
      *
      * @throws IllegalArgumentException the chat does not exist, or the status does not fit the direction (IN
      *     messages are RECEIVED, OUT messages are QUEUED, SENT or DELIVERED)
      */
-    public StoredMessage addMessage(String chatId, String messageId, Direction direction, long seq, long sentAt,
-            Status status, byte[] body) {
+    public StoredMessage addMessage(String chatId, NewMessage m) {
         requireId(chatId, "chatId");
-        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
-            return db.write(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
+            return db.writeUnsynced(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
         }
     }
 
     /**
      * {@link #addMessage} and {@link #putChat} in one transaction: a message and the chat state that counts it
-     * (sequence number, unread count) are durable together, with one disk sync instead of two.
+     * (sequence number, unread count) are committed together; durable through a power cut after {@link #sync}.
      */
-    public StoredMessage addMessage(String chatId, byte[] chatState, String messageId, Direction direction, long seq,
-            long sentAt, Status status, byte[] body) {
+    public StoredMessage addMessage(String chatId, byte[] chatState, NewMessage m) {
         requireId(chatId, "chatId");
         Objects.requireNonNull(chatState, "chatState");
-        NewMessage m = new NewMessage(messageId, direction, seq, sentAt, status, body);
+        Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
-            return db.write(c -> {
+            return db.writeUnsynced(c -> {
                 ChatTable.put(c, codec, chatId, chatState);
                 return MessageTable.add(c, codec, chatId, m, System.currentTimeMillis());
             });
@@ -339,9 +309,8 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
-     * Moves an outgoing message forward to {@code status}; never back. Survives a crash of the process but is not
-     * synced to disk on its own (the next synced write carries it): a tick lost to a power cut only means a re-send
-     * that the peer de-duplicates and acknowledges again, and it saves two disk syncs per message.
+     * Moves an outgoing message forward to {@code status}; never back. Committed, not synced (see {@link #sync}):
+     * a tick lost to a power cut only means a re-send that the peer de-duplicates and acknowledges again.
      *
      * @return whether the status changed (false for an unknown message or one already at or past it)
      */
@@ -408,6 +377,7 @@ public final class ProfileStore implements AutoCloseable {
             }
             closed = true;
             try {
+                db.sync();
                 db.close();
             } finally {
                 codec.destroy();
@@ -430,15 +400,6 @@ public final class ProfileStore implements AutoCloseable {
     private static void requireId(String id, String name) {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException(name + " is missing");
-        }
-    }
-
-    /** Unwraps the data key of an encrypted profile; a wrong passphrase shows as a failed tag. */
-    static byte[] unlock(Path dir, PassphraseLock passphraseLock, byte[] passphraseKey) {
-        try {
-            return passphraseLock.open(passphraseKey);
-        } catch (AtRestException e) {
-            throw new WrongPassphraseException(dir);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Party implements AutoCloseable {
     }
 
     /** Waits for an event matching {@code test}, failing with what did arrive. */
-    <E extends ChatEvent> E await(Class<E> type, Predicate<E> test, Duration timeout) {
+    public <E extends ChatEvent> E await(Class<E> type, Predicate<E> test, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             for (ChatEvent e : events) {
@@ -99,7 +99,7 @@ public final class Party implements AutoCloseable {
     }
 
     /** Retries {@code assertion} until it holds or {@code timeout} passes, then fails with its last error. */
-    static void eventually(Duration timeout, Runnable assertion) {
+    public static void eventually(Duration timeout, Runnable assertion) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

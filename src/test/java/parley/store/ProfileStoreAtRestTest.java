@@ -31,7 +31,7 @@ class ProfileStoreAtRestTest {
         String key = ChatKey.random().passphrase();
         store.putChat("chat", ("{\"key\":\"" + key + "\",\"note\":\"" + marker + "-state\"}").getBytes(UTF_8));
         store.putSetting("s", (marker + "-setting").getBytes(UTF_8));
-        store.addMessage("chat", "m1", Direction.IN, 1, 1, Status.RECEIVED, (marker + "-body").getBytes(UTF_8));
+        store.addMessage("chat", new NewMessage("m1", Direction.IN, 1, 1, Status.RECEIVED, (marker + "-body").getBytes(UTF_8)));
         return new String[] {marker, key};
     }
 

@@ -47,7 +47,7 @@ class ProfileStoreFilesTest {
             store.putChat("c", "s".getBytes(UTF_8));
             store.putChat("d", "s".getBytes(UTF_8));
             for (int i = 0; i < 100; i++) {
-                store.addMessage("c", "m" + i, Direction.IN, i, i, Status.RECEIVED, new byte[2000]);
+                store.addMessage("c", new NewMessage("m" + i, Direction.IN, i, i, Status.RECEIVED, new byte[2000]));
             }
             assertOwnerOnly(dir);
             store.deleteChat("d"); // a full compaction writes a new file
@@ -102,9 +102,9 @@ class ProfileStoreFilesTest {
             store.putChat("gone", (marker + "-state").getBytes(UTF_8));
             store.putChat("stays", (kept + "-state").getBytes(UTF_8));
             for (int i = 0; i < 50; i++) {
-                store.addMessage("gone", "g" + i, Direction.IN, i, i, Status.RECEIVED,
-                        (marker + "-body-" + i).getBytes(UTF_8));
-                store.addMessage("stays", "s" + i, Direction.OUT, i, i, Status.QUEUED, (kept + i).getBytes(UTF_8));
+                store.addMessage("gone", new NewMessage("g" + i, Direction.IN, i, i, Status.RECEIVED,
+                        (marker + "-body-" + i).getBytes(UTF_8)));
+                store.addMessage("stays", new NewMessage("s" + i, Direction.OUT, i, i, Status.QUEUED, (kept + i).getBytes(UTF_8)));
             }
             store.putChat("gone", (marker + "-state-v2").getBytes(UTF_8));
             // the control: the search sees the marker before the delete
@@ -119,7 +119,7 @@ class ProfileStoreFilesTest {
             assertThat(store.messageCount("stays")).isEqualTo(50);
             assertThat(store.outbox("stays")).hasSize(50);
             // the store keeps working after the compaction reopened the database
-            store.addMessage("stays", "after", Direction.IN, 1, 1, Status.RECEIVED, "x".getBytes(UTF_8));
+            store.addMessage("stays", new NewMessage("after", Direction.IN, 1, 1, Status.RECEIVED, "x".getBytes(UTF_8)));
             assertThat(store.lastMessage("stays").orElseThrow().ordinal()).isEqualTo(51);
             store.deleteChat("never-existed");
         }

@@ -38,7 +38,7 @@ class ProfileStoreHistoryTest {
                 store.addMessages("big", messages);
             }
             System.out.printf("stored %,d messages in %d ms%n", MESSAGES, (System.nanoTime() - start) / 1_000_000);
-            store.addMessage("big", "out", Direction.OUT, 1, 1, Status.QUEUED, new byte[] {3});
+            store.addMessage("big", new NewMessage("out", Direction.OUT, 1, 1, Status.QUEUED, new byte[] {3}));
 
             for (int round = 0; round < 3; round++) {
                 long t = System.nanoTime();

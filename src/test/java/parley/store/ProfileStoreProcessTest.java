@@ -50,8 +50,8 @@ class ProfileStoreProcessTest {
             StoredMessage last = store.lastMessage("c").orElseThrow();
             assertThat(last.ordinal()).isEqualTo(count);
             // and the profile takes writes again
-            store.addMessage("c", "after", ProfileStore.Direction.IN, 1, 1, ProfileStore.Status.RECEIVED,
-                    new byte[] {1});
+            store.addMessage("c", new NewMessage("after", ProfileStore.Direction.IN, 1, 1, ProfileStore.Status.RECEIVED,
+                    new byte[] {1}));
         }
     }
 

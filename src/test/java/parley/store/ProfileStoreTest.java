@@ -46,7 +46,7 @@ class ProfileStoreTest {
     @Test
     void aMessageAndTheChatStateThatCountsItAreStoredTogether() {
         store.putChat("c", b("seq=0"));
-        StoredMessage m = store.addMessage("c", b("seq=1"), "m1", Direction.OUT, 1, 10, Status.QUEUED, b("hi"));
+        StoredMessage m = store.addMessage("c", b("seq=1"), new NewMessage("m1", Direction.OUT, 1, 10, Status.QUEUED, b("hi")));
         reopen();
         assertThat(store.chat("c")).hasValueSatisfying(state -> assertThat(state).isEqualTo(b("seq=1")));
         assertThat(store.outbox("c")).containsExactly(m);
@@ -81,9 +81,9 @@ class ProfileStoreTest {
     void messagesRoundTripWithOrdinalsPerChat() {
         store.putChat("a", b("s"));
         store.putChat("b", b("s"));
-        StoredMessage first = store.addMessage("a", "m1", Direction.OUT, 1, 1000, Status.QUEUED, b("hello"));
-        StoredMessage other = store.addMessage("b", "m1", Direction.IN, 7, 2000, Status.RECEIVED, b("hi"));
-        StoredMessage second = store.addMessage("a", "m2", Direction.IN, 3, 3000, Status.RECEIVED, b("yo"));
+        StoredMessage first = store.addMessage("a", new NewMessage("m1", Direction.OUT, 1, 1000, Status.QUEUED, b("hello")));
+        StoredMessage other = store.addMessage("b", new NewMessage("m1", Direction.IN, 7, 2000, Status.RECEIVED, b("hi")));
+        StoredMessage second = store.addMessage("a", new NewMessage("m2", Direction.IN, 3, 3000, Status.RECEIVED, b("yo")));
         assertThat(first.ordinal()).isEqualTo(1);
         assertThat(other.ordinal()).isEqualTo(1);
         assertThat(second.ordinal()).isEqualTo(2);
@@ -103,18 +103,18 @@ class ProfileStoreTest {
     @Test
     void addingTheSameMessageAgainReturnsTheStoredRowUnchanged() {
         store.putChat("a", b("s"));
-        StoredMessage first = store.addMessage("a", "dup", Direction.IN, 5, 100, Status.RECEIVED, b("original"));
-        StoredMessage again = store.addMessage("a", "dup", Direction.IN, 6, 200, Status.RECEIVED, b("replayed"));
+        StoredMessage first = store.addMessage("a", new NewMessage("dup", Direction.IN, 5, 100, Status.RECEIVED, b("original")));
+        StoredMessage again = store.addMessage("a", new NewMessage("dup", Direction.IN, 6, 200, Status.RECEIVED, b("replayed")));
         assertThat(again).isEqualTo(first);
         assertThat(store.messageCount("a")).isEqualTo(1);
         // the same id the other way is another message
-        assertThat(store.addMessage("a", "dup", Direction.OUT, 1, 1, Status.QUEUED, b("x")).ordinal()).isEqualTo(2);
+        assertThat(store.addMessage("a", new NewMessage("dup", Direction.OUT, 1, 1, Status.QUEUED, b("x"))).ordinal()).isEqualTo(2);
     }
 
     @Test
     void statusOnlyMovesForward() {
         store.putChat("a", b("s"));
-        store.addMessage("a", "m", Direction.OUT, 1, 1, Status.QUEUED, b("x"));
+        store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("x")));
         assertThat(store.setStatus("a", "m", Status.SENT)).isTrue();
         assertThat(store.setStatus("a", "m", Status.SENT)).isFalse();
         assertThat(store.setStatus("a", "m", Status.DELIVERED)).isTrue();
@@ -127,7 +127,7 @@ class ProfileStoreTest {
     @Test
     void ackMayOvertakePuback() {
         store.putChat("a", b("s"));
-        store.addMessage("a", "m", Direction.OUT, 1, 1, Status.QUEUED, b("x"));
+        store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("x")));
         assertThat(store.setStatus("a", "m", Status.DELIVERED)).isTrue();
         assertThat(store.setStatus("a", "m", Status.SENT)).isFalse();
     }
@@ -135,7 +135,7 @@ class ProfileStoreTest {
     @Test
     void incomingMessagesHaveNoStatusToSet() {
         store.putChat("a", b("s"));
-        store.addMessage("a", "m", Direction.IN, 1, 1, Status.RECEIVED, b("x"));
+        store.addMessage("a", new NewMessage("m", Direction.IN, 1, 1, Status.RECEIVED, b("x")));
         assertThat(store.setStatus("a", "m", Status.DELIVERED)).isFalse();
         assertThatThrownBy(() -> store.setStatus("a", "m", Status.RECEIVED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECEIVED");
@@ -144,15 +144,15 @@ class ProfileStoreTest {
     @Test
     void statusMustFitTheDirection() {
         store.putChat("a", b("s"));
-        assertThatThrownBy(() -> store.addMessage("a", "m", Direction.IN, 1, 1, Status.QUEUED, b("x")))
+        assertThatThrownBy(() -> store.addMessage("a", new NewMessage("m", Direction.IN, 1, 1, Status.QUEUED, b("x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IN message cannot have status");
-        assertThatThrownBy(() -> store.addMessage("a", "m", Direction.OUT, 1, 1, Status.RECEIVED, b("x")))
+        assertThatThrownBy(() -> store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.RECEIVED, b("x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OUT message cannot have");
     }
 
     @Test
     void messagesNeedAnExistingChat() {
-        assertThatThrownBy(() -> store.addMessage("ghost", "m", Direction.IN, 1, 1, Status.RECEIVED, b("x")))
+        assertThatThrownBy(() -> store.addMessage("ghost", new NewMessage("m", Direction.IN, 1, 1, Status.RECEIVED, b("x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no chat ghost");
         assertThat(store.messageCount("ghost")).isZero();
     }
@@ -161,8 +161,8 @@ class ProfileStoreTest {
     void historyPagesNewestFirstAcrossPageBoundaries() {
         store.putChat("a", b("s"));
         for (int i = 1; i <= 25; i++) {
-            store.addMessage("a", "m" + i, i % 2 == 0 ? Direction.IN : Direction.OUT, i, i,
-                    i % 2 == 0 ? Status.RECEIVED : Status.SENT, b("body" + i));
+            store.addMessage("a", new NewMessage("m" + i, i % 2 == 0 ? Direction.IN : Direction.OUT, i, i,
+                    i % 2 == 0 ? Status.RECEIVED : Status.SENT, b("body" + i)));
         }
         List<StoredMessage> page1 = store.history("a", Long.MAX_VALUE, 10);
         List<StoredMessage> page2 = store.history("a", page1.getLast().ordinal(), 10);
@@ -180,12 +180,12 @@ class ProfileStoreTest {
     void outboxHoldsUnackedOutgoingMessagesOldestFirst() {
         store.putChat("a", b("s"));
         store.putChat("b", b("s"));
-        store.addMessage("a", "q1", Direction.OUT, 1, 1, Status.QUEUED, b("1"));
-        store.addMessage("a", "in", Direction.IN, 1, 1, Status.RECEIVED, b("2"));
-        store.addMessage("a", "s1", Direction.OUT, 2, 2, Status.SENT, b("3"));
-        store.addMessage("a", "d1", Direction.OUT, 3, 3, Status.DELIVERED, b("4"));
-        store.addMessage("a", "q2", Direction.OUT, 4, 4, Status.QUEUED, b("5"));
-        store.addMessage("b", "other", Direction.OUT, 1, 1, Status.QUEUED, b("6"));
+        store.addMessage("a", new NewMessage("q1", Direction.OUT, 1, 1, Status.QUEUED, b("1")));
+        store.addMessage("a", new NewMessage("in", Direction.IN, 1, 1, Status.RECEIVED, b("2")));
+        store.addMessage("a", new NewMessage("s1", Direction.OUT, 2, 2, Status.SENT, b("3")));
+        store.addMessage("a", new NewMessage("d1", Direction.OUT, 3, 3, Status.DELIVERED, b("4")));
+        store.addMessage("a", new NewMessage("q2", Direction.OUT, 4, 4, Status.QUEUED, b("5")));
+        store.addMessage("b", new NewMessage("other", Direction.OUT, 1, 1, Status.QUEUED, b("6")));
         assertThat(store.outbox("a")).extracting(StoredMessage::messageId).containsExactly("q1", "s1", "q2");
         store.setStatus("a", "q1", Status.DELIVERED);
         store.setStatus("a", "q2", Status.SENT);
@@ -197,7 +197,7 @@ class ProfileStoreTest {
     @Test
     void toStringShowsNoBody() {
         store.putChat("a", b("s"));
-        StoredMessage m = store.addMessage("a", "m", Direction.OUT, 1, 1, Status.QUEUED, b("secret words"));
+        StoredMessage m = store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("secret words")));
         assertThat(m.toString()).doesNotContain("secret").contains("12 bytes").contains("m");
     }
 
@@ -223,7 +223,7 @@ class ProfileStoreTest {
             int id = t;
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < 50; i++) {
-                    store.addMessage("a", id + "-" + i, Direction.IN, i, i, Status.RECEIVED, b("x"));
+                    store.addMessage("a", new NewMessage(id + "-" + i, Direction.IN, i, i, Status.RECEIVED, b("x")));
                     store.history("a", Long.MAX_VALUE, 5);
                 }
             }));

@@ -19,8 +19,8 @@ public final class StoreChild {
                     store.putChat("c", "state".getBytes(StandardCharsets.UTF_8));
                     System.out.println("ok 0");
                     for (int n = 1; ; n++) {
-                        store.addMessage("c", "m" + n, ProfileStore.Direction.OUT, n, n,
-                                ProfileStore.Status.QUEUED, ("body " + n).getBytes(StandardCharsets.UTF_8));
+                        store.addMessage("c", new NewMessage("m" + n, ProfileStore.Direction.OUT, n, n,
+                                ProfileStore.Status.QUEUED, ("body " + n).getBytes(StandardCharsets.UTF_8)));
                         System.out.println("ok " + n);
                     }
                 }
