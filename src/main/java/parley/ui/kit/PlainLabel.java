@@ -11,6 +11,8 @@ import javax.swing.JToolTip;
  * turns that off; the tooltip is a separate component and gets it too. {@code PlainTextSourcesTest} keeps every
  * other {@code new JLabel} out of the ui package.
  */
+// public for the other ui packages: its constructors call only JLabel's setters, which no subclass overrides
+@SuppressWarnings("this-escape")
 public class PlainLabel extends JLabel {
     static final String HTML_DISABLE = "html.disable";
 

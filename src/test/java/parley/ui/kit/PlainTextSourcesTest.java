@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,8 +33,10 @@ class PlainTextSourcesTest {
     @Test
     void textIsPutIntoComponentsOnlyThroughThePlainFactories() throws IOException {
         List<String> violations = new ArrayList<>();
+        Set<String> packages = new HashSet<>();
         try (Stream<Path> files = Files.walk(UI)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                packages.add(UI.relativize(file.getParent()).toString());
                 String name = file.getFileName().toString();
                 String source = Files.readString(file);
                 boolean factory = name.equals("PlainLabel.java") || name.equals("PlainText.java");
@@ -48,6 +52,8 @@ class PlainTextSourcesTest {
                 }
             }
         }
+        assertThat(packages).as("the scan reaches every screen's package").contains("shell", "chatlist",
+                "conversation", "invite", "settings", "kit", "qr");
         assertThat(violations).as("components that would read outside text as HTML").isEmpty();
     }
 
