@@ -3,8 +3,8 @@ package parley.app;
 import java.nio.file.Path;
 import java.util.Optional;
 import parley.store.ProfileDirectory;
-import parley.ui.DesktopApp;
-import parley.ui.DesktopProfile;
+import parley.ui.profile.DesktopProfile;
+import parley.ui.shell.DesktopApp;
 
 /**
  * Starts the desktop app: {@code parley} with no arguments, or {@code parley gui [--profile DIR] [--chat NAME]

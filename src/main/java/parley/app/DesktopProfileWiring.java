@@ -12,9 +12,9 @@ import parley.store.ProfileStore;
 import parley.store.WrongPassphraseException;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
-import parley.ui.BrokerSettings;
-import parley.ui.DesktopProfile;
-import parley.ui.ProfileLockedException;
+import parley.ui.profile.BrokerSettings;
+import parley.ui.profile.DesktopProfile;
+import parley.ui.profile.ProfileLockedException;
 
 /**
  * The desktop's profile: the same store and {@link SavedSettings} the command line uses, so a profile set up in

@@ -6,25 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import parley.crypto.ChatKey;
-import parley.crypto.EphemeralKeyPair;
-import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.SafetyCode;
 import parley.invite.Invite;
 import parley.invite.InviteException;
 import parley.invite.InviteLink;
 import parley.protocol.DropReason;
-import parley.protocol.Join;
 import parley.store.ProfileStore;
 import parley.store.ProfileStore.StoredMessage;
 import parley.transport.BrokerProfile;
@@ -51,8 +44,8 @@ public final class ChatService implements AutoCloseable {
     /** The chat thread when this service made it (and so stops it on close); empty when a test gave one. */
     private final Optional<ChatThread> ownThread;
     final ChatContext context;
-    private final Map<ChatId, ChatSession> sessions = new LinkedHashMap<>();
-    private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ChatSessions sessions = new ChatSessions();
+    private final ChatListeners listeners = new ChatListeners();
     private final ShownMarks shown;
     private volatile boolean closed;
 
@@ -87,7 +80,7 @@ public final class ChatService implements AutoCloseable {
                 try {
                     ChatRecord record = ChatRecordCodec.decode(stored.getValue());
                     ChatSession session = new ChatSession(service.context, record);
-                    service.sessions.put(record.id, session);
+                    service.sessions.add(session);
                     session.resume();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "chat {0} could not be read and is left as it is: {1}",
@@ -117,20 +110,8 @@ public final class ChatService implements AutoCloseable {
         return call(() -> {
             BrokerProfile own = broker.orElseThrow(() -> new ChatException(ChatException.Problem.BROKER,
                     "no broker configured for invites: give your broker's mqtts:// URL (and wss:// URL for browsers)"));
-            Instant now = clock.instant();
-            ChatRecord r = new ChatRecord(ChatId.random(), true, now);
-            r.name = "Invite " + r.id.value().substring(0, 4);
-            r.phase = ChatPhase.INVITED;
-            r.expires = Optional.of(now.plus(validity.orElse(timings.inviteValidity())));
-            r.mqtts = own.mqtts();
-            r.wss = own.wss();
-            r.ownInbox = InboxId.random();
-            r.inviteKey = ChatKey.random();
-            ChatSession session = new ChatSession(context, r);
-            session.persist();
-            sessions.put(r.id, session);
-            session.resume();
-            emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
+            ChatRecord r = NewChats.invite(own, clock.instant(), validity.orElse(timings.inviteValidity()));
+            open(r);
             return pendingInviteOf(r, false); // live once its inbox is subscribed: ChatEvent.InviteLive
         });
     }
@@ -175,7 +156,7 @@ public final class ChatService implements AutoCloseable {
     }
 
     private List<ChatRecord> records() {
-        return sessions.values().stream().map(s -> s.record).toList();
+        return sessions.all().stream().map(s -> s.record).toList();
     }
 
     /** Joins the chat an invite link offers: the welcome arrives later as {@link ChatEvent.ChatReady}. */
@@ -190,29 +171,18 @@ public final class ChatService implements AutoCloseable {
             InviteReuse.problem(records(), invite).ifPresent(problem -> {
                 throw new ChatException(ChatException.Problem.BAD_INVITE, problem);
             });
-            Instant now = clock.instant();
-            ChatRecord r = new ChatRecord(ChatId.random(), false, now);
-            r.name = invite.name().orElse("Chat " + r.id.value().substring(0, 4));
-            r.phase = ChatPhase.JOINING;
-            r.expires = Optional.of(invite.expires());
-            r.mqtts = invite.mqtts();
-            r.wss = invite.wss();
-            r.ownInbox = InboxId.random();
-            r.peerInbox = Optional.of(invite.inbox());
-            r.inviteKey = invite.key();
-            EphemeralKeyPair ephemeral = EphemeralKeyPair.generate();
-            r.ephemeralPrivate = Optional.of(ephemeral.privateKeyBytes());
-            Join join = new Join(MessageId.random(), invite.inbox(), r.nextSeq(), now.toEpochMilli(), r.ownInbox,
-                    ephemeral.publicPoint(), displayName);
-            r.handshake = Optional.of(new Handshake(join.id(), join.seq(), join.ts(), join.epk(), displayName));
-            ephemeral.destroy();
-            ChatSession session = new ChatSession(context, r);
-            session.persist();
-            sessions.put(r.id, session);
-            session.resume();
-            emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
-            return r.id;
+            return open(NewChats.join(invite, displayName, clock.instant())).record.id;
         });
+    }
+
+    /** Saves a new chat, connects it and tells the listeners. */
+    private ChatSession open(ChatRecord r) {
+        ChatSession session = new ChatSession(context, r);
+        session.persist();
+        sessions.add(session);
+        session.resume();
+        emit(new ChatEvent.ChatChanged(r.id, session.snapshot()));
+        return session;
     }
 
     /** Queues a message; it goes out now if the chat is connected, else after the next connect. */
@@ -221,14 +191,7 @@ public final class ChatService implements AutoCloseable {
     }
 
     public CompletableFuture<List<Chat>> chats() {
-        return call(() -> {
-            List<Chat> all = new ArrayList<>();
-            for (ChatSession s : sessions.values()) {
-                all.add(s.snapshot());
-            }
-            all.sort(Comparator.comparing((Chat c) -> c.lastActivity().orElse(c.created())).reversed());
-            return all;
-        });
+        return call(sessions::snapshots);
     }
 
     public CompletableFuture<Chat> chat(ChatId chat) {
@@ -289,7 +252,7 @@ public final class ChatService implements AutoCloseable {
     public CompletableFuture<Void> markShown(ChatId chat, long ordinal) {
         return call(() -> {
             session(chat);
-            shown.advance(chat, ordinal, sessions.keySet());
+            shown.advance(chat, ordinal, sessions.ids());
             return null;
         });
     }
@@ -325,36 +288,11 @@ public final class ChatService implements AutoCloseable {
 
     /** Resolves what a user typed for a chat: its id, a unique id prefix, or its exact name. */
     public CompletableFuture<ChatId> resolve(String nameOrId) {
-        return call(() -> {
-            List<ChatId> byName = new ArrayList<>();
-            List<ChatId> byPrefix = new ArrayList<>();
-            for (ChatSession s : sessions.values()) {
-                if (s.record.id.value().equals(nameOrId)) {
-                    return s.record.id;
-                }
-                if (s.record.name.equals(nameOrId)) {
-                    byName.add(s.record.id);
-                }
-                if (nameOrId.length() >= 3 && s.record.id.value().startsWith(nameOrId)) {
-                    byPrefix.add(s.record.id);
-                }
-            }
-            List<ChatId> found = byName.isEmpty() ? byPrefix : byName;
-            if (found.size() == 1) {
-                return found.getFirst();
-            }
-            throw new ChatException(ChatException.Problem.UNKNOWN_CHAT, found.isEmpty()
-                    ? "no chat called '" + nameOrId + "' (see 'parley chats')"
-                    : "'" + nameOrId + "' names " + found.size() + " chats; use the chat id");
-        });
+        return call(() -> sessions.resolve(nameOrId));
     }
 
     ChatSession session(ChatId chat) {
-        ChatSession s = sessions.get(chat);
-        if (s == null) {
-            throw new ChatException(ChatException.Problem.UNKNOWN_CHAT, "no chat " + chat);
-        }
-        return s;
+        return sessions.get(chat);
     }
 
     static Message toMessage(ChatId chat, StoredMessage m) {
@@ -372,13 +310,7 @@ public final class ChatService implements AutoCloseable {
         if (event instanceof ChatEvent.ChatRemoved removed) {
             sessions.remove(removed.chat()); // an invite that expired, or a chat deleted
         }
-        for (Consumer<ChatEvent> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "a chat event listener failed", e);
-            }
-        }
+        listeners.tell(event);
     }
 
     /**
@@ -421,7 +353,7 @@ public final class ChatService implements AutoCloseable {
             return;
         }
         call(() -> {
-            for (ChatSession s : sessions.values()) {
+            for (ChatSession s : sessions.all()) {
                 s.close();
             }
             return null;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import parley.ui.DesktopProfile;
-import parley.ui.ProfileLockedException;
+import parley.ui.profile.DesktopProfile;
+import parley.ui.profile.ProfileLockedException;
 
 /**
  * The desktop's passphrase calls on a real profile store, at the real Argon2id cost: what Settings relies on to

@@ -64,6 +64,24 @@ final class ChatLab implements AutoCloseable {
             return command.join();
         }
 
+        /** A new invite of this peer's, for the standard validity or {@code validity}. */
+        PendingInvite invite() {
+            return done(service.createInvite(Optional.empty()));
+        }
+
+        PendingInvite invite(Duration validity) {
+            return done(service.createInvite(Optional.of(validity)));
+        }
+
+        /** Joins {@code invite}: the join is published at once (a held broker keeps it). */
+        ChatId join(PendingInvite invite) {
+            return done(service.join(invite.link()));
+        }
+
+        Message send(ChatId chat, String text) {
+            return done(service.send(chat, text));
+        }
+
         ChatRecord record(ChatId chat) {
             return done(service.call(() -> service.session(chat).record));
         }
@@ -141,8 +159,8 @@ final class ChatLab implements AutoCloseable {
 
     /** An invite from {@code inviter} joined by {@code joiner}, with everything the broker carries delivered. */
     ChatId[] connect(Peer inviter, Peer joiner) {
-        PendingInvite invite = inviter.done(inviter.service.createInvite(Optional.empty()));
-        ChatId joined = joiner.done(joiner.service.join(invite.link()));
+        PendingInvite invite = inviter.invite();
+        ChatId joined = joiner.join(invite);
         time.runDue();
         assertThat(inviter.chat(invite.chat()).phase()).isEqualTo(ChatPhase.ACTIVE);
         assertThat(joiner.chat(joined).phase()).isEqualTo(ChatPhase.ACTIVE);

@@ -2,14 +2,11 @@ package parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
@@ -20,29 +17,12 @@ import parley.protocol.PayloadCodec;
 import parley.protocol.Welcome;
 
 /** The join handshake (docs/protocol.md section 4) on the in-memory broker and a manual clock. */
-class ChatSessionJoinTest {
-    @TempDir
-    Path dir;
-    private ChatLab lab;
-
-    private ChatLab lab() {
-        lab = new ChatLab(dir);
-        return lab;
-    }
-
-    @AfterEach
-    void close() {
-        if (lab != null) lab.close();
-    }
-
+class ChatSessionJoinTest extends ChatLabTest {
     @Test
     void inviteAndJoinAgreeOneKeyAndCodeOnFreshInboxesAndRetireTheInviteInbox() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         InboxId inviteInbox = alice.inbox(invite.chat());
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.time.runDue();
 
         assertThat(alice.events(ChatEvent.ChatReady.class)).hasSize(1);
@@ -60,16 +40,13 @@ class ChatSessionJoinTest {
 
     @Test
     void aJoinSentWhileTheInviterIsAwayIsResentOnTheBackOffAndTakenOnce() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         InboxId inviteInbox = alice.inbox(invite.chat());
         lab.broker.hold();
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.advance(Duration.ofSeconds(200));
 
-        List<Instant> joins = lab.broker.publishedTo(inviteInbox).stream().map(MemoryBroker.Published::at).toList();
+        List<Instant> joins = lab.broker.publishedAt(inviteInbox);
         Instant t = ChatLab.START;
         assertThat(joins).as("5 s, then doubling to the 60 s cap").containsExactly(t, t.plusSeconds(5),
                 t.plusSeconds(15), t.plusSeconds(35), t.plusSeconds(75), t.plusSeconds(135), t.plusSeconds(195));
@@ -87,12 +64,9 @@ class ChatSessionJoinTest {
 
     @Test
     void theWelcomeIsResentUntilTheJoinerUsesTheChatKeyAndItsCopiesAreDroppedAndAckedAgain() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         lab.broker.hold();
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         InboxId bobInbox = bob.inbox(bobChat);
         lab.broker.deliver(alice.inbox(invite.chat())); // the join goes in; the welcome waits on the broker
         lab.advance(Duration.ofSeconds(5));
@@ -113,14 +87,11 @@ class ChatSessionJoinTest {
 
     @Test
     void aSecondJoinOfTheSameInviteGetsNothingAndTheChatGoesOn() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         var mallory = lab.peer("mallory");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        PendingInvite invite = alice.invite();
+        ChatId bobChat = bob.join(invite);
         lab.time.runDue();
-        ChatId malloryChat = mallory.done(mallory.service.join(invite.link())); // a photo of the QR
+        ChatId malloryChat = mallory.join(invite); // a photo of the QR
         lab.advance(Duration.ofMinutes(5));
 
         assertThat(mallory.events(ChatEvent.ChatReady.class)).isEmpty();
@@ -128,20 +99,17 @@ class ChatSessionJoinTest {
         assertThat(mallory.chat(malloryChat).phase()).isEqualTo(ChatPhase.JOINING);
         assertThat(alice.done(alice.service.chats())).hasSize(1);
         assertThat(alice.done(alice.service.drops(invite.chat()))).isEmpty();
-        bob.done(bob.service.send(bobChat, "undisturbed"));
+        bob.send(bobChat, "undisturbed");
         assertThat(alice.received(invite.chat())).containsExactly("undisturbed");
     }
 
     @Test
     void twoJoinsQueuedAtOnceAcceptTheFirstOnly() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         var mallory = lab.peer("mallory");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         lab.broker.hold();
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
-        ChatId malloryChat = mallory.done(mallory.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
+        ChatId malloryChat = mallory.join(invite);
         lab.broker.release();
         lab.advance(Duration.ofMinutes(2));
 
@@ -153,12 +121,9 @@ class ChatSessionJoinTest {
 
     @Test
     void aJoinReplayedIntoTheChatInboxIsNotTakenAgain() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         InboxId inviteInbox = alice.inbox(invite.chat());
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.time.runDue();
         byte[] join = lab.broker.publishedTo(inviteInbox).getFirst().payload();
         // the replayed join names the invite inbox, so it is not for the chat inbox
@@ -170,9 +135,7 @@ class ChatSessionJoinTest {
 
     @Test
     void anInviteNobodyAnswersExpiresAndIsRemoved() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.of(Duration.ofMinutes(10))));
+        PendingInvite invite = alice.invite(Duration.ofMinutes(10));
         InboxId inviteInbox = alice.inbox(invite.chat());
         lab.advance(Duration.ofMinutes(9));
         assertThat(alice.done(alice.service.chats())).hasSize(1);
@@ -185,12 +148,9 @@ class ChatSessionJoinTest {
 
     @Test
     void theInviterSaysReadyOnlyOnceTheBrokerTookTheWelcome() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         lab.broker.hold(); // bob's join waits on the broker
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.broker.goDown();
         lab.broker.release();
         lab.broker.comeBack(); // alice takes the join, accepts it, and her chat inbox's connection comes up
@@ -205,16 +165,13 @@ class ChatSessionJoinTest {
 
     @Test
     void theJoinerSendsNoJoinAtOrAfterTheInvitesExpiryAndTheChatExpiresWithItsEphemeralKeyErased() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.of(Duration.ofMinutes(10))));
+        PendingInvite invite = alice.invite(Duration.ofMinutes(10));
         InboxId inviteInbox = alice.inbox(invite.chat());
         lab.broker.hold(); // the inviter never sees the join
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.advance(Duration.ofMinutes(14));
 
-        List<Instant> joins = lab.broker.publishedTo(inviteInbox).stream().map(MemoryBroker.Published::at).toList();
+        List<Instant> joins = lab.broker.publishedAt(inviteInbox);
         assertThat(joins).as("re-sent on the back-off while the invite holds").hasSizeGreaterThan(5)
                 .allMatch(at -> at.isBefore(invite.expires()));
         assertThat(bob.chat(bobChat).phase()).as("still waiting: a welcome may come until 5 min after the expiry")
@@ -233,12 +190,9 @@ class ChatSessionJoinTest {
 
     @Test
     void aWelcomeArrivingAfterTheExpiryAndItsSkewIsDroppedAsExpiredAndNeverAgreesAKey() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.of(Duration.ofMinutes(10))));
+        PendingInvite invite = alice.invite(Duration.ofMinutes(10));
         lab.broker.hold();
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.broker.deliver(alice.inbox(invite.chat())); // alice takes the join in time; her welcome waits
         assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.ACTIVE);
         lab.advance(Duration.ofMinutes(16));
@@ -254,14 +208,11 @@ class ChatSessionJoinTest {
 
     @Test
     void aWelcomeNamingTheJoinersOwnInboxOrTheInviteInboxIsDroppedAndTheRealWelcomeStillCompletes() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         InboxId inviteInbox = alice.inbox(invite.chat());
         ChatKey inviteKey = alice.record(invite.chat()).inviteKey;
         lab.broker.hold();
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         InboxId bobInbox = bob.inbox(bobChat);
 
         // whoever photographed the QR holds the invite key, and names an inbox that is not a new chat inbox
@@ -283,10 +234,7 @@ class ChatSessionJoinTest {
 
     @Test
     void aJoinNamingTheInviteInboxIsDroppedAndTheInviteStillTakesARealJoin() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         InboxId inviteInbox = alice.inbox(invite.chat());
         ChatKey inviteKey = alice.record(invite.chat()).inviteKey;
         Join hostile = new Join(MessageId.random(), inviteInbox, 1, lab.time.millis(), inviteInbox,
@@ -295,7 +243,7 @@ class ChatSessionJoinTest {
         assertThat(alice.drops(invite.chat(), DropReason.WRONG_INBOX)).isEqualTo(1);
         assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.INVITED);
 
-        ChatId bobChat = bob.done(bob.service.join(invite.link()));
+        ChatId bobChat = bob.join(invite);
         lab.time.runDue();
         assertThat(alice.chat(invite.chat()).phase()).isEqualTo(ChatPhase.ACTIVE);
         assertThat(alice.key(invite.chat())).isEqualTo(bob.key(bobChat));
@@ -303,10 +251,8 @@ class ChatSessionJoinTest {
 
     @Test
     void anInviteIsLiveOnlyOnceItsInboxIsSubscribed() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
         lab.broker.goDown();
-        PendingInvite invite = alice.done(alice.service.createInvite(Optional.empty()));
+        PendingInvite invite = alice.invite();
         assertThat(invite.live()).isFalse();
         assertThat(alice.done(alice.service.pendingInvite(invite.chat())).live()).isFalse();
         assertThat(alice.events(ChatEvent.InviteLive.class)).isEmpty();

@@ -3,14 +3,11 @@ package parley.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
@@ -20,31 +17,19 @@ import parley.protocol.Msg;
 import parley.protocol.PayloadCodec;
 
 /** Messages, acks, re-sends and what is dropped (docs/protocol.md sections 2, 3 and 6), on a manual clock. */
-class ChatSessionMessagesTest {
-    @TempDir
-    Path dir;
-    private ChatLab lab;
-    private ChatLab.Peer alice;
-    private ChatLab.Peer bob;
+class ChatSessionMessagesTest extends ChatLabTest {
+    /** Alice's chat [0] with bob's [1], connected and quiet: the join's acks are through. */
     private ChatId[] chats;
 
     @BeforeEach
     void connect() {
-        lab = new ChatLab(dir);
-        alice = lab.peer("alice");
-        bob = lab.peer("bob");
         chats = lab.connect(alice, bob);
-        lab.advance(Duration.ofSeconds(1)); // the join's acks are through
-    }
-
-    @AfterEach
-    void close() {
-        lab.close();
+        lab.advance(Duration.ofSeconds(1));
     }
 
     @Test
     void aMessageGoesQueuedSentDeliveredAndIsShownOnce() {
-        Message hello = alice.done(alice.service.send(chats[0], "hello Bob 👋"));
+        Message hello = alice.send(chats[0], "hello Bob 👋");
         assertThat(hello.delivery()).isEqualTo(Delivery.QUEUED);
         assertThat(bob.received(chats[1])).containsExactly("hello Bob 👋");
         assertThat(alice.deliveries(hello.id())).containsExactly(Delivery.SENT);
@@ -61,8 +46,8 @@ class ChatSessionMessagesTest {
     void messagesArrivingTogetherShareOneAck() {
         InboxId aliceInbox = alice.inbox(chats[0]);
         int before = lab.broker.publishedTo(aliceInbox).size();
-        List<Message> sent = List.of(alice.done(alice.service.send(chats[0], "one")),
-                alice.done(alice.service.send(chats[0], "two")), alice.done(alice.service.send(chats[0], "three")));
+        List<Message> sent = List.of(alice.send(chats[0], "one"), alice.send(chats[0], "two"),
+                alice.send(chats[0], "three"));
         lab.advance(Duration.ofMillis(200));
         var acks = alice.sentTo(chats[0], aliceInbox).subList(before, alice.sentTo(chats[0], aliceInbox).size());
         assertThat(acks).hasSize(1).first().isInstanceOfSatisfying(Ack.class,
@@ -75,7 +60,7 @@ class ChatSessionMessagesTest {
         InboxId bobInbox = bob.inbox(chats[1]);
         bob.close(); // away; the broker keeps bob's queue
         int before = lab.broker.publishedTo(bobInbox).size();
-        Message m = alice.done(alice.service.send(chats[0], "are you there?"));
+        Message m = alice.send(chats[0], "are you there?");
         lab.advance(Duration.ofSeconds(200));
         Instant t = ChatLab.START.plusSeconds(1);
         assertThat(lab.broker.publishedTo(bobInbox).subList(before, lab.broker.publishedTo(bobInbox).size()))
@@ -99,7 +84,7 @@ class ChatSessionMessagesTest {
         lab.broker.goDown();
         lab.time.runDue();
         assertThat(alice.chat(chats[0]).connection().status()).isEqualTo(Chat.Connection.Status.WAITING);
-        Message m = alice.done(alice.service.send(chats[0], "offline"));
+        Message m = alice.send(chats[0], "offline");
         lab.advance(Duration.ofSeconds(30));
         assertThat(bob.received(chats[1])).isEmpty();
         assertThat(alice.deliveries(m.id())).isEmpty();
@@ -132,7 +117,7 @@ class ChatSessionMessagesTest {
         lab.broker.inject(bobInbox, wrongKey, false);
         lab.broker.inject(bobInbox, "{\"v\":2,\"ct\":\"x\",\"mac\":\"y\"}".getBytes(StandardCharsets.UTF_8), false);
         lab.broker.inject(bobInbox, planted, true);
-        alice.done(alice.service.send(chats[0], "still here"));
+        alice.send(chats[0], "still here");
 
         assertThat(bob.received(chats[1])).containsExactly("genuine once", "still here");
         assertThat(bob.done(bob.service.drops(chats[1]))).containsEntry(DropReason.NOT_JSON, 1L)
@@ -162,7 +147,7 @@ class ChatSessionMessagesTest {
         assertThat(shown.detail()).contains("another device or Parley uses this chat's inbox");
         other.close();
         lab.broker.comeBack(); // bob reconnects, as the transport does after its take-over back-off
-        alice.done(alice.service.send(chats[0], "back?"));
+        alice.send(chats[0], "back?");
         assertThat(bob.received(chats[1])).containsExactly("back?");
         assertThat(bob.chat(chats[1]).connection().status()).isEqualTo(Chat.Connection.Status.ONLINE);
     }
@@ -171,13 +156,13 @@ class ChatSessionMessagesTest {
     void aRestartResumesTheChatAndItsOutbox() {
         lab.broker.goDown();
         lab.time.runDue();
-        alice.done(alice.service.send(chats[0], "kept over a restart"));
+        alice.send(chats[0], "kept over a restart");
         alice.close();
         ChatLab.Peer aliceAgain = lab.peer("alice");
         lab.broker.comeBack();
         lab.time.runDue();
         assertThat(bob.received(chats[1])).containsExactly("kept over a restart");
-        bob.done(bob.service.send(chats[1], "welcome back"));
+        bob.send(chats[1], "welcome back");
         assertThat(aliceAgain.received(chats[0])).containsExactly("welcome back");
     }
 }

@@ -2,11 +2,8 @@ package parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.ChatKey;
 import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
@@ -18,26 +15,9 @@ import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
 
 /** Key epochs (docs/protocol.md section 5) on the in-memory broker and a manual clock. */
-class ChatSessionRekeyTest {
-    @TempDir
-    Path dir;
-    private ChatLab lab;
-
-    private ChatLab lab() {
-        lab = new ChatLab(dir);
-        return lab;
-    }
-
-    @AfterEach
-    void close() {
-        if (lab != null) lab.close();
-    }
-
+class ChatSessionRekeyTest extends ChatLabTest {
     @Test
     void aRekeyAgreesTheNextEpochOnBothSidesAndKeepsTheSafetyCode() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         ChatId[] chats = lab.connect(alice, bob);
         var code = alice.done(alice.service.safetyCode(chats[0]));
         ChatKey epoch0 = alice.key(chats[0]);
@@ -51,9 +31,6 @@ class ChatSessionRekeyTest {
 
     @Test
     void simultaneousRekeysEndInOneEpochWonByTheSmallerPublicKey() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         ChatId[] chats = lab.connect(alice, bob);
         lab.broker.hold();
         alice.done(alice.service.rekey(chats[0]));
@@ -72,15 +49,12 @@ class ChatSessionRekeyTest {
         assertThat(winner.drops(winnersChat, DropReason.STALE_EPOCH)).as("the losing rekey").isEqualTo(1);
         assertThat(alice.record(chats[0]).rekeyOffer).isEmpty();
         assertThat(bob.record(chats[1]).rekeyOffer).isEmpty();
-        alice.done(alice.service.send(chats[0], "after the race"));
+        alice.send(chats[0], "after the race");
         assertThat(bob.received(chats[1])).containsExactly("after the race");
     }
 
     @Test
     void aRekeyIsResentOnTheBackOffUntilItsAnswerAndCopiesGetTheSameAnswer() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         ChatId[] chats = lab.connect(alice, bob);
         InboxId bobInbox = bob.inbox(chats[1]);
         lab.broker.hold();
@@ -100,9 +74,6 @@ class ChatSessionRekeyTest {
 
     @Test
     void staleAndForeignRekeysAreDroppedAsStaleEpoch() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         ChatId[] chats = lab.connect(alice, bob);
         ChatKey epoch0 = bob.key(chats[1]);
         alice.done(alice.service.rekey(chats[0]));
@@ -120,15 +91,12 @@ class ChatSessionRekeyTest {
 
     @Test
     void anOldKeyStillReadsDuringItsGraceAndIsErasedAfter() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice");
-        var bob = lab.peer("bob");
         ChatId[] chats = lab.connect(alice, bob);
         ChatKey old = alice.key(chats[0]);
         InboxId bobInbox = bob.inbox(chats[1]);
         alice.done(alice.service.rekey(chats[0]));
-        alice.done(alice.service.send(chats[0], "new epoch from alice")); // starts bob's grace for epoch 0
-        bob.done(bob.service.send(chats[1], "new epoch from bob"));
+        alice.send(chats[0], "new epoch from alice"); // starts bob's grace for epoch 0
+        bob.send(chats[1], "new epoch from bob");
         lab.advance(Duration.ofMinutes(59));
         lab.broker.inject(bobInbox, PayloadCodec.seal(new Msg(MessageId.random(), bobInbox, 500, 1, "late"), old), false);
         assertThat(bob.received(chats[1])).as("within the grace hour").contains("late");
@@ -144,22 +112,20 @@ class ChatSessionRekeyTest {
 
     @Test
     void aRekeyStartsByItselfAfterTheMessageLimitOrTheEpochsAge() {
-        ChatLab lab = lab();
-        var alice = lab.peer("alice", ChatTimings.standard().withRekey(5, Duration.ofDays(7), Duration.ofHours(1)));
-        var bob = lab.peer("bob");
-        ChatId[] chats = lab.connect(alice, bob);
+        var carol = lab.peer("carol", ChatTimings.standard().withRekey(5, Duration.ofDays(7), Duration.ofHours(1)));
+        ChatId[] chats = lab.connect(carol, bob);
         for (int i = 0; i < 4; i++) {
-            alice.done(alice.service.send(chats[0], "m" + i));
+            carol.send(chats[0], "m" + i);
         }
-        assertThat(alice.chat(chats[0]).epoch()).isZero();
-        alice.done(alice.service.send(chats[0], "m4"));
-        assertThat(alice.chat(chats[0]).epoch()).isEqualTo(1);
+        assertThat(carol.chat(chats[0]).epoch()).isZero();
+        carol.send(chats[0], "m4");
+        assertThat(carol.chat(chats[0]).epoch()).isEqualTo(1);
         assertThat(bob.chat(chats[1]).epoch()).isEqualTo(1);
 
         lab.advance(Duration.ofDays(7).minusMinutes(1));
         assertThat(bob.chat(chats[1]).epoch()).isEqualTo(1);
         lab.advance(Duration.ofMinutes(1));
-        assertThat(alice.chat(chats[0]).epoch()).as("a week-old epoch").isEqualTo(2);
+        assertThat(carol.chat(chats[0]).epoch()).as("a week-old epoch").isEqualTo(2);
         assertThat(bob.chat(chats[1]).epoch()).isEqualTo(2);
         assertThat(bob.received(chats[1])).hasSize(5);
     }

@@ -62,6 +62,11 @@ final class MemoryBroker implements Transport {
         return published.stream().filter(p -> p.to.equals(inbox)).toList();
     }
 
+    /** When each payload to {@code inbox} was published, in order. */
+    List<Instant> publishedAt(InboxId inbox) {
+        return publishedTo(inbox).stream().map(Published::at).toList();
+    }
+
     /** Inboxes whose session the broker was told to forget. */
     Set<InboxId> retired() {
         return Set.copyOf(retired);

@@ -18,7 +18,7 @@ import parley.transport.MqttTransport;
 
 /**
  * One user in a chat test: a profile, a transport and a chat service against the real broker stack. Public for
- * the GUI tests' windowless friend ({@code parley.ui.CorePeer}).
+ * the GUI tests' windowless friend ({@code parley.ui.shell.CorePeer}).
  */
 public final class Party implements AutoCloseable {
     public final String name;
