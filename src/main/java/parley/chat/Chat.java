@@ -2,6 +2,7 @@ package parley.chat;
 
 import java.time.Instant;
 import java.util.Optional;
+import parley.crypto.ChatId;
 
 /**
  * What the faces show of a chat: a snapshot, never live state.

@@ -2,6 +2,7 @@ package parley.chat;
 
 import parley.crypto.MessageId;
 import parley.protocol.DropReason;
+import parley.crypto.ChatId;
 
 /** What the chat service tells its faces. Delivered in order on the chat thread: listeners hand off at once. */
 public sealed interface ChatEvent {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
+import parley.crypto.ChatId;
 
 /**
  * Everything the profile keeps about one chat between restarts. Mutable, and confined to the chat thread; the

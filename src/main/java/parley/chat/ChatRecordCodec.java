@@ -14,6 +14,7 @@ import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
+import parley.crypto.ChatId;
 
 /** Writes a {@link ChatRecord} as the versioned JSON blob the store keeps, and reads it back strictly. */
 final class ChatRecordCodec {

@@ -21,6 +21,7 @@ import parley.protocol.DropReason;
 import parley.store.ProfileStore;
 import parley.store.ProfileStore.StoredMessage;
 import parley.transport.BrokerProfile;
+import parley.crypto.ChatId;
 
 /**
  * The chat service: the one API both faces (CLI and desktop) use. Commands go in as methods that return futures;
@@ -76,7 +77,7 @@ public final class ChatService implements AutoCloseable {
 
     private static ChatService start(ChatService service) {
         service.call(() -> {
-            for (Map.Entry<String, byte[]> stored : service.store.chats().entrySet()) {
+            for (Map.Entry<ChatId, byte[]> stored : service.store.chats().entrySet()) {
                 try {
                     ChatRecord record = ChatRecordCodec.decode(stored.getValue());
                     ChatSession session = new ChatSession(service.context, record);
@@ -203,7 +204,7 @@ public final class ChatService implements AutoCloseable {
         return call(() -> {
             session(chat);
             List<Message> page = new ArrayList<>();
-            for (StoredMessage m : store.history(chat.value(), beforeOrdinal, limit)) {
+            for (StoredMessage m : store.history(chat, beforeOrdinal, limit)) {
                 page.add(toMessage(chat, m));
             }
             return page;
@@ -241,7 +242,7 @@ public final class ChatService implements AutoCloseable {
         return call(() -> {
             session(chat);
             List<Message> page = new ArrayList<>();
-            for (StoredMessage m : store.incomingAfter(chat.value(), shown.of(chat), limit)) {
+            for (StoredMessage m : store.incomingAfter(chat, shown.of(chat), limit)) {
                 page.add(toMessage(chat, m));
             }
             return page;
@@ -302,7 +303,7 @@ public final class ChatService implements AutoCloseable {
             case DELIVERED -> Delivery.DELIVERED;
             case RECEIVED -> Delivery.RECEIVED;
         };
-        return new Message(chat, new MessageId(m.messageId()), m.direction() == ProfileStore.Direction.OUT,
+        return new Message(chat, m.messageId(), m.direction() == ProfileStore.Direction.OUT,
                 new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal());
     }
 

@@ -113,7 +113,7 @@ final class ChatSession {
         s.markDeleted();
         close();
         retire(record.ownInbox);
-        s.ctx.store().deleteChat(record.id.value());
+        s.ctx.store().deleteChat(record.id);
         record.destroyKeys(); // closed above: nothing can seal under them any more
         s.ctx.emit(new ChatEvent.ChatRemoved(record.id, why));
     }

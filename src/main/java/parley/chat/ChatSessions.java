@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import parley.crypto.ChatId;
 
 /**
  * The service's chats by id, in the order they were loaded or made: what the commands look up, the chat list shows

@@ -57,9 +57,9 @@ final class Conversation {
 
     /** Re-sends the unacknowledged messages that are due ({@code everything}: all of them, after a connect). */
     void resendDue(boolean everything, Instant now) {
-        for (StoredMessage m : s.ctx.store().outbox(s.record.id.value())) {
-            if (everything || s.outbox.isDue(m.messageId(), now)) {
-                Msg msg = new Msg(new MessageId(m.messageId()), s.record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
+        for (StoredMessage m : s.ctx.store().outbox(s.record.id)) {
+            if (everything || s.outbox.isDue(m.messageId().value(), now)) {
+                Msg msg = new Msg(m.messageId(), s.record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
                         new String(m.body(), StandardCharsets.UTF_8));
                 publish(msg.id(), PayloadCodec.seal(msg, s.currentKey())); // under the current key
             }
@@ -77,7 +77,7 @@ final class Conversation {
             return; // stays queued: sent after the next connect
         }
         s.link.publishSealed(s.record.peerInbox.orElseThrow(), payload).whenCompleteAsync((ok, failure) -> {
-            if (failure == null && !s.deleted() && s.ctx.store().setStatus(s.record.id.value(), id.value(), Status.SENT)) {
+            if (failure == null && !s.deleted() && s.ctx.store().setStatus(s.record.id, id, Status.SENT)) {
                 s.ctx.emit(new ChatEvent.DeliveryChanged(s.record.id, id, Delivery.SENT));
             }
         }, s.ctx.scheduler());
@@ -86,7 +86,7 @@ final class Conversation {
     void messageArrived(Msg msg) {
         ChatRecord r = s.record;
         s.acks.add(msg.id()); // duplicates too: the sender re-sends until it hears an ack
-        if (s.ctx.store().hasMessage(r.id.value(), Direction.IN, msg.id().value())) {
+        if (s.ctx.store().hasMessage(r.id, Direction.IN, msg.id())) {
             s.drop(DropReason.DUPLICATE);
             return;
         }
@@ -105,7 +105,7 @@ final class Conversation {
     void ackArrived(Ack ack) {
         for (MessageId id : ack.ids()) {
             s.outbox.done(id.value());
-            if (s.ctx.store().setStatus(s.record.id.value(), id.value(), Status.DELIVERED)) {
+            if (s.ctx.store().setStatus(s.record.id, id, Status.DELIVERED)) {
                 s.ctx.emit(new ChatEvent.DeliveryChanged(s.record.id, id, Delivery.DELIVERED));
             }
         }

@@ -2,6 +2,7 @@ package parley.chat;
 
 import java.time.Instant;
 import parley.crypto.MessageId;
+import parley.crypto.ChatId;
 
 /**
  * One message as the faces show it. {@code ordinal} orders a chat's history and pages it.

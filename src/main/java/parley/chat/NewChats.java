@@ -10,6 +10,7 @@ import parley.crypto.MessageId;
 import parley.invite.Invite;
 import parley.protocol.Join;
 import parley.transport.BrokerProfile;
+import parley.crypto.ChatId;
 
 /**
  * How a chat starts out (docs/protocol.md section 4): the record of a new invite on the profile's own broker, or of a

@@ -1,6 +1,7 @@
 package parley.chat;
 
 import java.time.Instant;
+import parley.crypto.ChatId;
 
 /**
  * An invite waiting for its join: the link to show (as text and QR) and when it stops being accepted.

@@ -60,7 +60,7 @@ final class SessionState {
         if (!deleted) {
             byte[] blob = ChatRecordCodec.encode(record);
             try {
-                ctx.store().putChat(record.id.value(), blob);
+                ctx.store().putChat(record.id, blob);
             } finally {
                 Arrays.fill(blob, (byte) 0); // it holds the keys; the store has its own (encrypted) copy
             }
@@ -71,7 +71,7 @@ final class SessionState {
     StoredMessage storeMessage(MessageId id, Direction direction, long seq, long ts, Status status, String text) {
         byte[] blob = ChatRecordCodec.encode(record);
         try {
-            return ctx.store().addMessage(record.id.value(), blob, new NewMessage(id.value(), direction, seq, ts, status,
+            return ctx.store().addMessage(record.id, blob, new NewMessage(id, direction, seq, ts, status,
                     text.getBytes(StandardCharsets.UTF_8)));
         } finally {
             Arrays.fill(blob, (byte) 0);

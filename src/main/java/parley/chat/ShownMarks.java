@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import parley.store.ProfileStore;
+import parley.crypto.ChatId;
 
 /**
  * How far {@code listen} and the JSON-RPC mode have shown each chat's incoming messages: the ordinal of the last

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 
 /** Collects a chat service's events for a command that waits on them; register before acting. */

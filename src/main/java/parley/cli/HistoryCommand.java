@@ -3,7 +3,7 @@ package parley.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

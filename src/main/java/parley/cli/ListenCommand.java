@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

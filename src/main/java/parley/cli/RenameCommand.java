@@ -1,7 +1,7 @@
 package parley.cli;
 
 import java.util.concurrent.Callable;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 
 /**
  * The JSON-RPC mode's events: {@code listen}'s lines, except that a chat's changes become a {@code connection}

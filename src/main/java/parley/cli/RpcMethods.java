@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.chat.Delivery;
 import parley.chat.Message;

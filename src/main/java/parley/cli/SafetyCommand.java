@@ -2,7 +2,7 @@ package parley.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.crypto.SafetyCode;
 import parley.invite.qr.QrCodes;
 import picocli.CommandLine.Command;

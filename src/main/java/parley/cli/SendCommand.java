@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.Delivery;
 import parley.chat.Message;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package parley.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

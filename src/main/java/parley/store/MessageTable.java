@@ -10,6 +10,8 @@ import java.util.Optional;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
 import parley.store.ProfileStore.StoredMessage;
+import parley.crypto.ChatId;
+import parley.crypto.MessageId;
 
 /** SQL for the {@code messages} table: history, outbox and de-duplication. */
 final class MessageTable {
@@ -34,7 +36,7 @@ final class MessageTable {
     /** Inserts the message unless (chat, direction, id) is there already, in which case that row is returned. */
     static StoredMessage add(Connection c, BlobCodec codec, String chatId, NewMessage m, long storedAt)
             throws SQLException {
-        Optional<StoredMessage> existing = find(c, codec, chatId, m.direction(), m.messageId());
+        Optional<StoredMessage> existing = find(c, codec, chatId, m.direction(), m.messageId().value());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -43,16 +45,16 @@ final class MessageTable {
                 "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, chatId);
             insert.setLong(2, ordinal);
-            insert.setString(3, m.messageId());
+            insert.setString(3, m.messageId().value());
             insert.setString(4, code(m.direction()));
             insert.setLong(5, m.seq());
             insert.setLong(6, m.sentAt());
             insert.setLong(7, storedAt);
             insert.setShort(8, code(m.status()));
-            insert.setBytes(9, codec.encode(m.body(), AssociatedData.messageBody(chatId, m.direction(), m.messageId())));
+            insert.setBytes(9, codec.encode(m.body(), AssociatedData.messageBody(chatId, m.direction(), m.messageId().value())));
             insert.executeUpdate();
         }
-        return new StoredMessage(chatId, ordinal, m.messageId(), m.direction(), m.seq(), m.sentAt(), storedAt,
+        return new StoredMessage(new ChatId(chatId), ordinal, m.messageId(), m.direction(), m.seq(), m.sentAt(), storedAt,
                 m.status(), m.body().clone());
     }
 
@@ -149,7 +151,7 @@ final class MessageTable {
                 List<StoredMessage> page = list(select, from);
                 for (StoredMessage m : page) {
                     update.setBytes(1, to.encode(m.body(),
-                            AssociatedData.messageBody(chatId, m.direction(), m.messageId())));
+                            AssociatedData.messageBody(chatId, m.direction(), m.messageId().value())));
                     update.setString(2, chatId);
                     update.setLong(3, m.ordinal());
                     update.addBatch();
@@ -171,7 +173,7 @@ final class MessageTable {
                 String messageId = rs.getString(3);
                 Direction direction = direction(rs.getString(4));
                 byte[] body = codec.decode(rs.getBytes(9), AssociatedData.messageBody(chatId, direction, messageId));
-                out.add(new StoredMessage(chatId, rs.getLong(2), messageId, direction, rs.getLong(5), rs.getLong(6),
+                out.add(new StoredMessage(new ChatId(chatId), rs.getLong(2), new MessageId(messageId), direction, rs.getLong(5), rs.getLong(6),
                         rs.getLong(7), status(rs.getShort(8)), body));
             }
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import parley.crypto.AtRestException;
+import parley.crypto.ChatId;
+import parley.crypto.MessageId;
 import parley.crypto.Csprng;
 import parley.crypto.PassphraseKey;
 import parley.crypto.SealedBox;
@@ -45,7 +47,7 @@ public final class ProfileStore implements AutoCloseable {
      * A stored message. {@code ordinal} is given by the store, strictly increasing per chat; {@code storedAt} is the
      * local clock when it was stored. {@code toString} shows no body.
      */
-    public record StoredMessage(String chatId, long ordinal, String messageId, Direction direction, long seq,
+    public record StoredMessage(ChatId chatId, long ordinal, MessageId messageId, Direction direction, long seq,
             long sentAt, long storedAt, Status status, byte[] body) {
         @Override
         public boolean equals(Object o) {
@@ -163,30 +165,32 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /** Inserts the chat or replaces its state; a new chat goes to the end of {@link #chats()}. */
-    public void putChat(String chatId, byte[] state) {
-        requireId(chatId, "chatId");
+    public void putChat(ChatId chat, byte[] state) {
+        Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(state, "state");
         synchronized (lock) {
             ensureOpen();
             db.write(c -> {
-                ChatTable.put(c, codec, chatId, state);
+                ChatTable.put(c, codec, chat.value(), state);
                 return null;
             });
         }
     }
 
     /** Every chat's state, in the order the chats were created. */
-    public Map<String, byte[]> chats() {
+    public Map<ChatId, byte[]> chats() {
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> ChatTable.all(c, codec));
+            Map<ChatId, byte[]> all = new java.util.LinkedHashMap<>();
+            db.read(c -> ChatTable.all(c, codec)).forEach((id, state) -> all.put(new ChatId(id), state));
+            return all;
         }
     }
 
-    public Optional<byte[]> chat(String chatId) {
+    public Optional<byte[]> chat(ChatId chat) {
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> ChatTable.get(c, codec, chatId));
+            return db.read(c -> ChatTable.get(c, codec, chat.value()));
         }
     }
 
@@ -194,12 +198,12 @@ public final class ProfileStore implements AutoCloseable {
      * Deletes the chat and all its messages in one transaction, then compacts the file so their bytes are gone from
      * it (what the file system or a backup keeps of older file versions is beyond Parley's reach).
      */
-    public void deleteChat(String chatId) {
+    public void deleteChat(ChatId chat) {
         synchronized (lock) {
             ensureOpen();
             boolean deleted = db.write(c -> {
-                MessageTable.deleteChat(c, chatId);
-                return ChatTable.delete(c, chatId);
+                MessageTable.deleteChat(c, chat.value());
+                return ChatTable.delete(c, chat.value());
             });
             if (deleted) {
                 db.compact();
@@ -250,18 +254,18 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     /**
-     * Stores a message of an existing chat, committed but not synced (see {@link #sync}). Idempotent on (chatId, direction, messageId): adding one that is there
+     * Stores a message of an existing chat, committed but not synced (see {@link #sync}). Idempotent on (chat, direction, messageId): adding one that is there
      * already returns the stored row unchanged (an incoming duplicate).
      *
      * @throws IllegalArgumentException the chat does not exist, or the status does not fit the direction (IN
      *     messages are RECEIVED, OUT messages are QUEUED, SENT or DELIVERED)
      */
-    public StoredMessage addMessage(String chatId, NewMessage m) {
-        requireId(chatId, "chatId");
+    public StoredMessage addMessage(ChatId chat, NewMessage m) {
+        Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
-            return db.writeUnsynced(c -> MessageTable.add(c, codec, chatId, m, System.currentTimeMillis()));
+            return db.writeUnsynced(c -> MessageTable.add(c, codec, chat.value(), m, System.currentTimeMillis()));
         }
     }
 
@@ -269,15 +273,15 @@ public final class ProfileStore implements AutoCloseable {
      * {@link #addMessage} and {@link #putChat} in one transaction: a message and the chat state that counts it
      * (sequence number, unread count) are committed together; durable through a power cut after {@link #sync}.
      */
-    public StoredMessage addMessage(String chatId, byte[] chatState, NewMessage m) {
-        requireId(chatId, "chatId");
+    public StoredMessage addMessage(ChatId chat, byte[] chatState, NewMessage m) {
+        Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(chatState, "chatState");
         Objects.requireNonNull(m, "message");
         synchronized (lock) {
             ensureOpen();
             return db.writeUnsynced(c -> {
-                ChatTable.put(c, codec, chatId, chatState);
-                return MessageTable.add(c, codec, chatId, m, System.currentTimeMillis());
+                ChatTable.put(c, codec, chat.value(), chatState);
+                return MessageTable.add(c, codec, chat.value(), m, System.currentTimeMillis());
             });
         }
     }
@@ -286,25 +290,25 @@ public final class ProfileStore implements AutoCloseable {
      * Stores many messages of one chat in a single transaction (one disk sync instead of one per message), with
      * the same idempotence as {@link #addMessage}. For imports and tests.
      */
-    List<StoredMessage> addMessages(String chatId, List<NewMessage> messages) {
-        requireId(chatId, "chatId");
+    List<StoredMessage> addMessages(ChatId chat, List<NewMessage> messages) {
+        Objects.requireNonNull(chat, "chat");
         synchronized (lock) {
             ensureOpen();
             long storedAt = System.currentTimeMillis();
             return db.write(c -> {
                 List<StoredMessage> stored = new java.util.ArrayList<>(messages.size());
                 for (NewMessage m : messages) {
-                    stored.add(MessageTable.add(c, codec, chatId, m, storedAt));
+                    stored.add(MessageTable.add(c, codec, chat.value(), m, storedAt));
                 }
                 return stored;
             });
         }
     }
 
-    public boolean hasMessage(String chatId, Direction direction, String messageId) {
+    public boolean hasMessage(ChatId chat, Direction direction, MessageId messageId) {
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> MessageTable.find(c, codec, chatId, direction, messageId).isPresent());
+            return db.read(c -> MessageTable.find(c, codec, chat.value(), direction, messageId.value()).isPresent());
         }
     }
 
@@ -314,14 +318,14 @@ public final class ProfileStore implements AutoCloseable {
      *
      * @return whether the status changed (false for an unknown message or one already at or past it)
      */
-    public boolean setStatus(String chatId, String messageId, Status status) {
+    public boolean setStatus(ChatId chat, MessageId messageId, Status status) {
         if (status == Status.RECEIVED) {
             throw new IllegalArgumentException("RECEIVED is the status of incoming messages, not a step of an"
                     + " outgoing one");
         }
         synchronized (lock) {
             ensureOpen();
-            return db.writeUnsynced(c -> MessageTable.advance(c, chatId, messageId, status));
+            return db.writeUnsynced(c -> MessageTable.advance(c, chat.value(), messageId.value(), status));
         }
     }
 
@@ -329,44 +333,44 @@ public final class ProfileStore implements AutoCloseable {
      * Up to {@code limit} messages with an ordinal below {@code beforeOrdinal}, newest first; pass
      * {@code Long.MAX_VALUE} for the latest page and the last ordinal of a page for the one before it.
      */
-    public List<StoredMessage> history(String chatId, long beforeOrdinal, int limit) {
+    public List<StoredMessage> history(ChatId chat, long beforeOrdinal, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> MessageTable.history(c, codec, chatId, beforeOrdinal, limit));
+            return db.read(c -> MessageTable.history(c, codec, chat.value(), beforeOrdinal, limit));
         }
     }
 
     /** Up to {@code limit} incoming messages with an ordinal above {@code afterOrdinal}, oldest first. */
-    public List<StoredMessage> incomingAfter(String chatId, long afterOrdinal, int limit) {
+    public List<StoredMessage> incomingAfter(ChatId chat, long afterOrdinal, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> MessageTable.incomingAfter(c, codec, chatId, afterOrdinal, limit));
+            return db.read(c -> MessageTable.incomingAfter(c, codec, chat.value(), afterOrdinal, limit));
         }
     }
 
     /** Outgoing messages the peer has not acked yet (QUEUED or SENT), oldest first. */
-    public List<StoredMessage> outbox(String chatId) {
+    public List<StoredMessage> outbox(ChatId chat) {
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> MessageTable.outbox(c, codec, chatId));
+            return db.read(c -> MessageTable.outbox(c, codec, chat.value()));
         }
     }
 
-    public long messageCount(String chatId) {
+    public long messageCount(ChatId chat) {
         synchronized (lock) {
             ensureOpen();
-            return db.read(c -> MessageTable.count(c, chatId));
+            return db.read(c -> MessageTable.count(c, chat.value()));
         }
     }
 
-    public Optional<StoredMessage> lastMessage(String chatId) {
-        return history(chatId, Long.MAX_VALUE, 1).stream().findFirst();
+    public Optional<StoredMessage> lastMessage(ChatId chat) {
+        return history(chat, Long.MAX_VALUE, 1).stream().findFirst();
     }
 
     @Override

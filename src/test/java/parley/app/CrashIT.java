@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatTimings;
 import parley.chat.Delivery;
 import parley.chat.Message;
@@ -222,9 +222,9 @@ class CrashIT {
     /** Bob's stored incoming message ids, read from his profile while no process has it open. */
     private List<String> bobsHistory() {
         try (ProfileStore store = ProfileStore.open(dir.resolve("bob"), Optional.empty())) {
-            String chat = store.chats().keySet().iterator().next();
+            parley.crypto.ChatId chat = store.chats().keySet().iterator().next();
             return store.history(chat, Long.MAX_VALUE, MESSAGES * 2).stream()
-                    .filter(m -> m.direction() == ProfileStore.Direction.IN).map(StoredMessage::messageId).toList();
+                    .filter(m -> m.direction() == ProfileStore.Direction.IN).map(m -> m.messageId().value()).toList();
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.chat.ChatServiceConfig;
 import parley.chat.ChatTimings;

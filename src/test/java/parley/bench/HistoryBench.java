@@ -32,7 +32,7 @@ final class HistoryBench {
                 chat = BenchParty.pair(a, b);
             }
             try (ProfileStore store = ProfileStore.open(profile, java.util.Optional.empty())) {
-                BulkHistory.fill(store, chat.atInviter().value(), length, TEXT_BYTES);
+                BulkHistory.fill(store, chat.atInviter(), length, TEXT_BYTES);
             }
             List<JsonObject> runs = new ArrayList<>();
             for (int i = 0; i < runsEach; i++) {

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.Message;
 
 /**

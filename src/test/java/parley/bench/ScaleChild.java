@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 
 /**
  * The process {@link ScaleBench} measures, one per size: opens a profile holding N chats (ChatService.start

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
+import parley.crypto.ChatId;
 
 /**
  * On this broker an inbox id is the permission to read it: after whole exchanges (invite, join, messages both

@@ -21,6 +21,7 @@ import parley.testing.BrokerStackExtension;
 import parley.testing.RabbitCluster;
 import parley.testing.RabbitClusterExtension;
 import parley.testing.TestBroker;
+import parley.crypto.ChatId;
 
 /**
  * The chat scenarios on both broker profiles: Mosquitto, and the 3-node RabbitMQ cluster behind a load balancer,

@@ -21,6 +21,7 @@ import parley.protocol.PayloadCodec;
 import parley.protocol.Plaintext;
 import parley.store.ProfileStore;
 import parley.transport.BrokerProfile;
+import parley.crypto.ChatId;
 
 /**
  * Chat services on an in-memory broker and a manual clock: the whole chat state machine, real store and real

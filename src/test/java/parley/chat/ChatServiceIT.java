@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
+import parley.crypto.ChatId;
 
 /** Two parties invite, join and chat through the real broker stack (Mosquitto + nginx, TLS). */
 @ExtendWith(BrokerStackExtension.class)

@@ -15,6 +15,7 @@ import parley.protocol.DropReason;
 import parley.protocol.Join;
 import parley.protocol.PayloadCodec;
 import parley.protocol.Welcome;
+import parley.crypto.ChatId;
 
 /** The join handshake (docs/protocol.md section 4) on the in-memory broker and a manual clock. */
 class ChatSessionJoinTest extends ChatLabTest {

@@ -15,6 +15,7 @@ import parley.protocol.Ack;
 import parley.protocol.DropReason;
 import parley.protocol.Msg;
 import parley.protocol.PayloadCodec;
+import parley.crypto.ChatId;
 
 /** Messages, acks, re-sends and what is dropped (docs/protocol.md sections 2, 3 and 6), on a manual clock. */
 class ChatSessionMessagesTest extends ChatLabTest {

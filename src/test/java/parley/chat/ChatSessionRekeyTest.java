@@ -13,6 +13,7 @@ import parley.protocol.Msg;
 import parley.protocol.PayloadCodec;
 import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
+import parley.crypto.ChatId;
 
 /** Key epochs (docs/protocol.md section 5) on the in-memory broker and a manual clock. */
 class ChatSessionRekeyTest extends ChatLabTest {

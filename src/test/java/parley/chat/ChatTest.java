@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import parley.crypto.ChatId;
 
 class ChatTest {
     private static Chat withUnread(int unread) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import parley.testing.RabbitCluster;
 import parley.testing.RabbitClusterExtension;
+import parley.crypto.ChatId;
 
 /**
  * {@code kill -9} of the node that holds the receiver's session in the middle of a two-way exchange of 1,000

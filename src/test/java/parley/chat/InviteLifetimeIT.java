@@ -26,6 +26,7 @@ import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
 import parley.testing.StrictJoiner;
+import parley.crypto.ChatId;
 
 /**
  * An invite's lifetime, played against a Mallory who holds the invite's QR code and connects as its inbox

@@ -25,6 +25,7 @@ import parley.protocol.Welcome;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
+import parley.crypto.ChatId;
 
 /**
  * The attack safety codes exist for (docs/protocol.md section 5), played out: Mallory saw the invite before Bob joined,

@@ -18,6 +18,7 @@ import parley.testing.RecordingFront;
 import parley.testing.SystemRoots;
 import parley.testing.TestBroker;
 import parley.transport.BrokerProfile;
+import parley.crypto.ChatId;
 
 /**
  * An invite that names another broker than the joiner's own gets neither the joiner's login nor the trust of the

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.testing.BrokerStack;
+import parley.crypto.ChatId;
 
 /**
  * The broker silently drops what exceeds {@code max_queued_messages} for an offline client, while the sender still gets PUBACKs; the

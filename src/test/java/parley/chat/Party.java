@@ -15,6 +15,7 @@ import parley.crypto.InboxId;
 import parley.store.ProfileStore;
 import parley.transport.BrokerProfile;
 import parley.transport.MqttTransport;
+import parley.crypto.ChatId;
 
 /**
  * One user in a chat test: a profile, a transport and a chat service against the real broker stack. Public for

@@ -31,6 +31,7 @@ import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
 import parley.protocol.DropReason;
+import parley.crypto.ChatId;
 
 /**
  * The shared protocol scenarios (protocol-scenarios/README.md) against the desktop's state machine: a real chat
@@ -69,7 +70,7 @@ class ProtocolScenariosTest {
         ChatRecord record = ScenarioRecords.chat(Scenarios.merged(file.getAsJsonObject("chat"), scenario.get("chat")));
         try (ChatLab lab = new ChatLab(Files.createTempDirectory(dir, "scenario"))) {
             ChatLab.Peer peer = lab.peer("scenario", ChatTimings.standard(),
-                    store -> store.putChat(record.id.value(), ChatRecordCodec.encode(record)));
+                    store -> store.putChat(record.id, ChatRecordCodec.encode(record)));
             lab.time.runDue();
             Map<String, String> previous = new HashMap<>(); // t -> the id of the last one sent
             JsonArray steps = scenario.getAsJsonArray("steps");

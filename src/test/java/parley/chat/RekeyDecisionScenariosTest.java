@@ -18,6 +18,7 @@ import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
 import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
+import parley.crypto.ChatId;
 
 /**
  * The shared scenarios of the pure rekey decisions (protocol-scenarios/rekey-decisions.json) against

@@ -13,6 +13,7 @@ import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
 import parley.protocol.Rekey;
 import parley.protocol.RekeyOk;
+import parley.crypto.ChatId;
 
 /** Every case of the pure rekey decisions, as web/test does for rekey.js. */
 class RekeyDecisionsTest {

@@ -30,6 +30,7 @@ import parley.protocol.Rekey;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
+import parley.crypto.ChatId;
 
 /** Key epochs (docs/protocol.md section 5) between two real chat services through the real broker. */
 @ExtendWith(BrokerStackExtension.class)

@@ -10,6 +10,7 @@ import parley.crypto.EphemeralKeyPair;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
+import parley.crypto.ChatId;
 
 /** The chat record a scenario's chat state describes, as the profile stores it. */
 final class ScenarioRecords {

@@ -1,5 +1,8 @@
 package parley.store;
 
+import static parley.store.TestIds.chat;
+import static parley.store.TestIds.message;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,9 +32,9 @@ class ProfileStoreAtRestTest {
     private static String[] fill(ProfileStore store) {
         String marker = "MARKER-" + java.util.UUID.randomUUID();
         String key = ChatKey.random().passphrase();
-        store.putChat("chat", ("{\"key\":\"" + key + "\",\"note\":\"" + marker + "-state\"}").getBytes(UTF_8));
+        store.putChat(chat("chat"), ("{\"key\":\"" + key + "\",\"note\":\"" + marker + "-state\"}").getBytes(UTF_8));
         store.putSetting("s", (marker + "-setting").getBytes(UTF_8));
-        store.addMessage("chat", new NewMessage("m1", Direction.IN, 1, 1, Status.RECEIVED, (marker + "-body").getBytes(UTF_8)));
+        store.addMessage(chat("chat"), new NewMessage(message("m1"), Direction.IN, 1, 1, Status.RECEIVED, (marker + "-body").getBytes(UTF_8)));
         return new String[] {marker, key};
     }
 
@@ -62,9 +65,9 @@ class ProfileStoreAtRestTest {
         assertThat(RawFiles.contain(dir, written[0])).isFalse();
         assertThat(RawFiles.contain(dir, written[1])).isFalse();
         try (ProfileStore store = ProfileStore.open(dir, pw("open sesame"), CHEAP)) {
-            assertThat(new String(store.chat("chat").orElseThrow(), UTF_8)).contains(written[1]);
+            assertThat(new String(store.chat(chat("chat")).orElseThrow(), UTF_8)).contains(written[1]);
             assertThat(new String(store.setting("s").orElseThrow(), UTF_8)).isEqualTo(written[0] + "-setting");
-            assertThat(new String(store.lastMessage("chat").orElseThrow().body(), UTF_8))
+            assertThat(new String(store.lastMessage(chat("chat")).orElseThrow().body(), UTF_8))
                     .isEqualTo(written[0] + "-body");
         }
     }
@@ -125,7 +128,7 @@ class ProfileStoreAtRestTest {
         assertThatThrownBy(() -> ProfileStore.open(dir, pw("first"), CHEAP))
                 .isInstanceOf(WrongPassphraseException.class);
         try (ProfileStore store = ProfileStore.open(dir, pw("second"), CHEAP)) {
-            assertThat(new String(store.lastMessage("chat").orElseThrow().body(), UTF_8))
+            assertThat(new String(store.lastMessage(chat("chat")).orElseThrow().body(), UTF_8))
                     .isEqualTo(written[0] + "-body");
             store.changePassphrase(Optional.empty());
             assertThat(store.encrypted()).isFalse();
@@ -133,7 +136,7 @@ class ProfileStoreAtRestTest {
         assertThatThrownBy(() -> ProfileStore.open(dir, pw("second"), CHEAP))
                 .isInstanceOf(StoreException.class).hasMessageContaining("has no passphrase");
         try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), CHEAP)) {
-            assertThat(new String(store.chat("chat").orElseThrow(), UTF_8)).contains(written[1]);
+            assertThat(new String(store.chat(chat("chat")).orElseThrow(), UTF_8)).contains(written[1]);
             assertThat(RawFiles.contain(dir, written[0] + "-body")).isTrue();
         }
     }
@@ -191,18 +194,18 @@ class ProfileStoreAtRestTest {
     void blobsAreBoundToTheirRows() throws Exception {
         Path dir = tmp.resolve("p");
         try (ProfileStore store = ProfileStore.open(dir, pw("pw"), CHEAP)) {
-            store.putChat("a", "state of a".getBytes(UTF_8));
-            store.putChat("b", "state of b".getBytes(UTF_8));
+            store.putChat(chat("a"), "state of a".getBytes(UTF_8));
+            store.putChat(chat("b"), "state of b".getBytes(UTF_8));
         }
         // swap the sealed states behind Parley's back
         try (var c = java.sql.DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.toAbsolutePath().resolve("parley"), "parley", "")) {
-            c.createStatement().execute("UPDATE chats SET state = (SELECT state FROM chats WHERE id = 'b')"
-                    + " WHERE id = 'a'");
+            c.createStatement().execute("UPDATE chats SET state = (SELECT state FROM chats WHERE id = '"
+                    + chat("b").value() + "') WHERE id = '" + chat("a").value() + "'");
         }
         try (ProfileStore store = ProfileStore.open(dir, pw("pw"), CHEAP)) {
-            assertThat(store.chat("b")).isPresent();
-            assertThatThrownBy(() -> store.chat("a")).isInstanceOf(StoreException.class)
+            assertThat(store.chat(chat("b"))).isPresent();
+            assertThatThrownBy(() -> store.chat(chat("a"))).isInstanceOf(StoreException.class)
                     .hasMessageContaining("does not authenticate");
         }
     }

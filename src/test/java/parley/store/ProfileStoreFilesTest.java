@@ -1,5 +1,8 @@
 package parley.store;
 
+import static parley.store.TestIds.chat;
+import static parley.store.TestIds.message;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,13 +47,13 @@ class ProfileStoreFilesTest {
             assertThat(mode(tmp.resolve("a/b"))).isEqualTo("rwx------");
             assertOwnerOnly(dir);
             assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).contains("parley.mv.db");
-            store.putChat("c", "s".getBytes(UTF_8));
-            store.putChat("d", "s".getBytes(UTF_8));
+            store.putChat(chat("c"), "s".getBytes(UTF_8));
+            store.putChat(chat("d"), "s".getBytes(UTF_8));
             for (int i = 0; i < 100; i++) {
-                store.addMessage("c", new NewMessage("m" + i, Direction.IN, i, i, Status.RECEIVED, new byte[2000]));
+                store.addMessage(chat("c"), new NewMessage(message("m" + i), Direction.IN, i, i, Status.RECEIVED, new byte[2000]));
             }
             assertOwnerOnly(dir);
-            store.deleteChat("d"); // a full compaction writes a new file
+            store.deleteChat(chat("d")); // a full compaction writes a new file
             assertOwnerOnly(dir);
             store.changePassphrase(Optional.of("pw".toCharArray()));
             assertOwnerOnly(dir);
@@ -99,29 +102,29 @@ class ProfileStoreFilesTest {
         String marker = "DELETED-" + java.util.UUID.randomUUID();
         String kept = "KEPT-" + java.util.UUID.randomUUID();
         try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), CHEAP)) {
-            store.putChat("gone", (marker + "-state").getBytes(UTF_8));
-            store.putChat("stays", (kept + "-state").getBytes(UTF_8));
+            store.putChat(chat("gone"), (marker + "-state").getBytes(UTF_8));
+            store.putChat(chat("stays"), (kept + "-state").getBytes(UTF_8));
             for (int i = 0; i < 50; i++) {
-                store.addMessage("gone", new NewMessage("g" + i, Direction.IN, i, i, Status.RECEIVED,
+                store.addMessage(chat("gone"), new NewMessage(message("g" + i), Direction.IN, i, i, Status.RECEIVED,
                         (marker + "-body-" + i).getBytes(UTF_8)));
-                store.addMessage("stays", new NewMessage("s" + i, Direction.OUT, i, i, Status.QUEUED, (kept + i).getBytes(UTF_8)));
+                store.addMessage(chat("stays"), new NewMessage(message("s" + i), Direction.OUT, i, i, Status.QUEUED, (kept + i).getBytes(UTF_8)));
             }
-            store.putChat("gone", (marker + "-state-v2").getBytes(UTF_8));
+            store.putChat(chat("gone"), (marker + "-state-v2").getBytes(UTF_8));
             // the control: the search sees the marker before the delete
             assertThat(RawFiles.contain(dir, marker + "-body-7")).isTrue();
 
-            store.deleteChat("gone");
+            store.deleteChat(chat("gone"));
 
             assertThat(RawFiles.contain(dir, marker)).isFalse();
-            assertThat(store.chats().keySet()).containsExactly("stays");
-            assertThat(store.messageCount("gone")).isZero();
-            assertThat(store.hasMessage("gone", Direction.IN, "g1")).isFalse();
-            assertThat(store.messageCount("stays")).isEqualTo(50);
-            assertThat(store.outbox("stays")).hasSize(50);
+            assertThat(store.chats().keySet()).containsExactly(chat("stays"));
+            assertThat(store.messageCount(chat("gone"))).isZero();
+            assertThat(store.hasMessage(chat("gone"), Direction.IN, message("g1"))).isFalse();
+            assertThat(store.messageCount(chat("stays"))).isEqualTo(50);
+            assertThat(store.outbox(chat("stays"))).hasSize(50);
             // the store keeps working after the compaction reopened the database
-            store.addMessage("stays", new NewMessage("after", Direction.IN, 1, 1, Status.RECEIVED, "x".getBytes(UTF_8)));
-            assertThat(store.lastMessage("stays").orElseThrow().ordinal()).isEqualTo(51);
-            store.deleteChat("never-existed");
+            store.addMessage(chat("stays"), new NewMessage(message("after"), Direction.IN, 1, 1, Status.RECEIVED, "x".getBytes(UTF_8)));
+            assertThat(store.lastMessage(chat("stays")).orElseThrow().ordinal()).isEqualTo(51);
+            store.deleteChat(chat("never-existed"));
         }
         assertThat(RawFiles.contain(dir, marker)).isFalse();
         assertThat(RawFiles.contain(dir, kept + "-state")).isTrue();

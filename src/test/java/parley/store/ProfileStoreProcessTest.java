@@ -1,5 +1,8 @@
 package parley.store;
 
+import static parley.store.TestIds.chat;
+import static parley.store.TestIds.message;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -40,17 +43,17 @@ class ProfileStoreProcessTest {
         assertThat(acknowledged).as("the child reached 300 writes").isEqualTo(300);
 
         try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
-            assertThat(store.chat("c")).isPresent();
-            long count = store.messageCount("c");
+            assertThat(store.chat(chat("c"))).isPresent();
+            long count = store.messageCount(chat("c"));
             System.out.printf("child acknowledged %d messages; %d were on disk after kill -9%n", acknowledged, count);
             assertThat(count).isGreaterThanOrEqualTo(acknowledged);
             for (long n = 1; n <= acknowledged; n++) {
-                assertThat(store.hasMessage("c", ProfileStore.Direction.OUT, "m" + n)).as("m" + n).isTrue();
+                assertThat(store.hasMessage(chat("c"), ProfileStore.Direction.OUT, message("m" + n))).as("m" + n).isTrue();
             }
-            StoredMessage last = store.lastMessage("c").orElseThrow();
+            StoredMessage last = store.lastMessage(chat("c")).orElseThrow();
             assertThat(last.ordinal()).isEqualTo(count);
             // and the profile takes writes again
-            store.addMessage("c", new NewMessage("after", ProfileStore.Direction.IN, 1, 1, ProfileStore.Status.RECEIVED,
+            store.addMessage(chat("c"), new NewMessage(message("after"), ProfileStore.Direction.IN, 1, 1, ProfileStore.Status.RECEIVED,
                     new byte[] {1}));
         }
     }
@@ -59,13 +62,13 @@ class ProfileStoreProcessTest {
     void anotherProcessIsRefusedWithAClearMessage() throws Exception {
         Path dir = tmp.resolve("profile");
         try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
-            store.putChat("c", new byte[] {1});
+            store.putChat(chat("c"), new byte[] {1});
             Process child = ChildJvm.start("open", dir);
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(output).isEqualTo("ProfileInUseException: this profile is open in another Parley: "
                     + dir.toAbsolutePath());
-            assertThat(store.chat("c")).isPresent();
+            assertThat(store.chat(chat("c"))).isPresent();
         }
         // once closed, the other process gets in
         Process child = ChildJvm.start("open", dir);
@@ -78,13 +81,13 @@ class ProfileStoreProcessTest {
     void killMinus9DuringChangePassphraseLeavesOneWholeState() throws Exception {
         Path dir = tmp.resolve("profile");
         try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
-            store.putChat("c", new byte[] {1});
+            store.putChat(chat("c"), new byte[] {1});
             List<NewMessage> messages = new java.util.ArrayList<>();
             for (int i = 1; i <= 20_000; i++) {
-                messages.add(new NewMessage("m" + i, ProfileStore.Direction.IN, i, i, ProfileStore.Status.RECEIVED,
+                messages.add(new NewMessage(message("m" + i), ProfileStore.Direction.IN, i, i, ProfileStore.Status.RECEIVED,
                         ("body " + i).getBytes(StandardCharsets.UTF_8)));
             }
-            store.addMessages("c", messages);
+            store.addMessages(chat("c"), messages);
         }
         Process child = ChildJvm.start("rekey", dir);
         try (BufferedReader out = new BufferedReader(
@@ -96,11 +99,11 @@ class ProfileStoreProcessTest {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         try (ProfileStore store = openInWhicheverStateItIs(dir)) {
-            assertThat(store.messageCount("c")).isEqualTo(20_000);
+            assertThat(store.messageCount(chat("c"))).isEqualTo(20_000);
             // every body reads back under the state the profile is in: none was left half re-written
             long last = Long.MAX_VALUE;
             int seen = 0;
-            for (List<StoredMessage> page; !(page = store.history("c", last, 1000)).isEmpty(); ) {
+            for (List<StoredMessage> page; !(page = store.history(chat("c"), last, 1000)).isEmpty(); ) {
                 for (StoredMessage m : page) {
                     assertThat(new String(m.body(), StandardCharsets.UTF_8)).isEqualTo("body " + m.seq());
                     seen++;

@@ -1,5 +1,9 @@
 package parley.store;
 
+import static parley.store.TestIds.chat;
+import static parley.store.TestIds.message;
+import static parley.store.TestIds.messages;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,23 +49,23 @@ class ProfileStoreTest {
 
     @Test
     void aMessageAndTheChatStateThatCountsItAreStoredTogether() {
-        store.putChat("c", b("seq=0"));
-        StoredMessage m = store.addMessage("c", b("seq=1"), new NewMessage("m1", Direction.OUT, 1, 10, Status.QUEUED, b("hi")));
+        store.putChat(chat("c"), b("seq=0"));
+        StoredMessage m = store.addMessage(chat("c"), b("seq=1"), new NewMessage(message("m1"), Direction.OUT, 1, 10, Status.QUEUED, b("hi")));
         reopen();
-        assertThat(store.chat("c")).hasValueSatisfying(state -> assertThat(state).isEqualTo(b("seq=1")));
-        assertThat(store.outbox("c")).containsExactly(m);
+        assertThat(store.chat(chat("c"))).hasValueSatisfying(state -> assertThat(state).isEqualTo(b("seq=1")));
+        assertThat(store.outbox(chat("c"))).containsExactly(m);
     }
 
     @Test
     void chatsRoundTripInCreationOrderAcrossReopen() {
-        store.putChat("zeta", b("z1"));
-        store.putChat("alpha", b("a1"));
-        store.putChat("zeta", b("z2")); // replacing keeps its place
+        store.putChat(chat("zeta"), b("z1"));
+        store.putChat(chat("alpha"), b("a1"));
+        store.putChat(chat("zeta"), b("z2")); // replacing keeps its place
         reopen();
-        assertThat(store.chats().keySet()).containsExactly("zeta", "alpha");
-        assertThat(store.chat("zeta")).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("z2")));
-        assertThat(store.chat("alpha")).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("a1")));
-        assertThat(store.chat("nope")).isEmpty();
+        assertThat(store.chats().keySet()).containsExactly(chat("zeta"), chat("alpha"));
+        assertThat(store.chat(chat("zeta"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("z2")));
+        assertThat(store.chat(chat("alpha"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("a1")));
+        assertThat(store.chat(chat("nope"))).isEmpty();
         assertThat(store.directory()).isEqualTo(dir.toAbsolutePath());
         assertThat(store.encrypted()).isFalse();
     }
@@ -79,126 +83,126 @@ class ProfileStoreTest {
 
     @Test
     void messagesRoundTripWithOrdinalsPerChat() {
-        store.putChat("a", b("s"));
-        store.putChat("b", b("s"));
-        StoredMessage first = store.addMessage("a", new NewMessage("m1", Direction.OUT, 1, 1000, Status.QUEUED, b("hello")));
-        StoredMessage other = store.addMessage("b", new NewMessage("m1", Direction.IN, 7, 2000, Status.RECEIVED, b("hi")));
-        StoredMessage second = store.addMessage("a", new NewMessage("m2", Direction.IN, 3, 3000, Status.RECEIVED, b("yo")));
+        store.putChat(chat("a"), b("s"));
+        store.putChat(chat("b"), b("s"));
+        StoredMessage first = store.addMessage(chat("a"), new NewMessage(message("m1"), Direction.OUT, 1, 1000, Status.QUEUED, b("hello")));
+        StoredMessage other = store.addMessage(chat("b"), new NewMessage(message("m1"), Direction.IN, 7, 2000, Status.RECEIVED, b("hi")));
+        StoredMessage second = store.addMessage(chat("a"), new NewMessage(message("m2"), Direction.IN, 3, 3000, Status.RECEIVED, b("yo")));
         assertThat(first.ordinal()).isEqualTo(1);
         assertThat(other.ordinal()).isEqualTo(1);
         assertThat(second.ordinal()).isEqualTo(2);
         reopen();
-        StoredMessage read = store.lastMessage("a").orElseThrow();
+        StoredMessage read = store.lastMessage(chat("a")).orElseThrow();
         assertThat(read).isEqualTo(second);
         assertThat(read.body()).isEqualTo(b("yo"));
         assertThat(read.storedAt()).isPositive();
-        assertThat(store.history("a", Long.MAX_VALUE, 10)).containsExactly(second, first);
-        assertThat(store.messageCount("a")).isEqualTo(2);
-        assertThat(store.messageCount("b")).isEqualTo(1);
-        assertThat(store.lastMessage("none")).isEmpty();
-        assertThat(store.hasMessage("a", Direction.OUT, "m1")).isTrue();
-        assertThat(store.hasMessage("a", Direction.IN, "m1")).isFalse();
+        assertThat(store.history(chat("a"), Long.MAX_VALUE, 10)).containsExactly(second, first);
+        assertThat(store.messageCount(chat("a"))).isEqualTo(2);
+        assertThat(store.messageCount(chat("b"))).isEqualTo(1);
+        assertThat(store.lastMessage(chat("none"))).isEmpty();
+        assertThat(store.hasMessage(chat("a"), Direction.OUT, message("m1"))).isTrue();
+        assertThat(store.hasMessage(chat("a"), Direction.IN, message("m1"))).isFalse();
     }
 
     @Test
     void addingTheSameMessageAgainReturnsTheStoredRowUnchanged() {
-        store.putChat("a", b("s"));
-        StoredMessage first = store.addMessage("a", new NewMessage("dup", Direction.IN, 5, 100, Status.RECEIVED, b("original")));
-        StoredMessage again = store.addMessage("a", new NewMessage("dup", Direction.IN, 6, 200, Status.RECEIVED, b("replayed")));
+        store.putChat(chat("a"), b("s"));
+        StoredMessage first = store.addMessage(chat("a"), new NewMessage(message("dup"), Direction.IN, 5, 100, Status.RECEIVED, b("original")));
+        StoredMessage again = store.addMessage(chat("a"), new NewMessage(message("dup"), Direction.IN, 6, 200, Status.RECEIVED, b("replayed")));
         assertThat(again).isEqualTo(first);
-        assertThat(store.messageCount("a")).isEqualTo(1);
+        assertThat(store.messageCount(chat("a"))).isEqualTo(1);
         // the same id the other way is another message
-        assertThat(store.addMessage("a", new NewMessage("dup", Direction.OUT, 1, 1, Status.QUEUED, b("x"))).ordinal()).isEqualTo(2);
+        assertThat(store.addMessage(chat("a"), new NewMessage(message("dup"), Direction.OUT, 1, 1, Status.QUEUED, b("x"))).ordinal()).isEqualTo(2);
     }
 
     @Test
     void statusOnlyMovesForward() {
-        store.putChat("a", b("s"));
-        store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("x")));
-        assertThat(store.setStatus("a", "m", Status.SENT)).isTrue();
-        assertThat(store.setStatus("a", "m", Status.SENT)).isFalse();
-        assertThat(store.setStatus("a", "m", Status.DELIVERED)).isTrue();
-        assertThat(store.setStatus("a", "m", Status.SENT)).isFalse();
-        assertThat(store.setStatus("a", "m", Status.QUEUED)).isFalse();
-        assertThat(store.lastMessage("a").orElseThrow().status()).isEqualTo(Status.DELIVERED);
-        assertThat(store.setStatus("a", "unknown", Status.SENT)).isFalse();
+        store.putChat(chat("a"), b("s"));
+        store.addMessage(chat("a"), new NewMessage(message("m"), Direction.OUT, 1, 1, Status.QUEUED, b("x")));
+        assertThat(store.setStatus(chat("a"), message("m"), Status.SENT)).isTrue();
+        assertThat(store.setStatus(chat("a"), message("m"), Status.SENT)).isFalse();
+        assertThat(store.setStatus(chat("a"), message("m"), Status.DELIVERED)).isTrue();
+        assertThat(store.setStatus(chat("a"), message("m"), Status.SENT)).isFalse();
+        assertThat(store.setStatus(chat("a"), message("m"), Status.QUEUED)).isFalse();
+        assertThat(store.lastMessage(chat("a")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        assertThat(store.setStatus(chat("a"), message("unknown"), Status.SENT)).isFalse();
     }
 
     @Test
     void ackMayOvertakePuback() {
-        store.putChat("a", b("s"));
-        store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("x")));
-        assertThat(store.setStatus("a", "m", Status.DELIVERED)).isTrue();
-        assertThat(store.setStatus("a", "m", Status.SENT)).isFalse();
+        store.putChat(chat("a"), b("s"));
+        store.addMessage(chat("a"), new NewMessage(message("m"), Direction.OUT, 1, 1, Status.QUEUED, b("x")));
+        assertThat(store.setStatus(chat("a"), message("m"), Status.DELIVERED)).isTrue();
+        assertThat(store.setStatus(chat("a"), message("m"), Status.SENT)).isFalse();
     }
 
     @Test
     void incomingMessagesHaveNoStatusToSet() {
-        store.putChat("a", b("s"));
-        store.addMessage("a", new NewMessage("m", Direction.IN, 1, 1, Status.RECEIVED, b("x")));
-        assertThat(store.setStatus("a", "m", Status.DELIVERED)).isFalse();
-        assertThatThrownBy(() -> store.setStatus("a", "m", Status.RECEIVED))
+        store.putChat(chat("a"), b("s"));
+        store.addMessage(chat("a"), new NewMessage(message("m"), Direction.IN, 1, 1, Status.RECEIVED, b("x")));
+        assertThat(store.setStatus(chat("a"), message("m"), Status.DELIVERED)).isFalse();
+        assertThatThrownBy(() -> store.setStatus(chat("a"), message("m"), Status.RECEIVED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECEIVED");
     }
 
     @Test
     void statusMustFitTheDirection() {
-        store.putChat("a", b("s"));
-        assertThatThrownBy(() -> store.addMessage("a", new NewMessage("m", Direction.IN, 1, 1, Status.QUEUED, b("x"))))
+        store.putChat(chat("a"), b("s"));
+        assertThatThrownBy(() -> store.addMessage(chat("a"), new NewMessage(message("m"), Direction.IN, 1, 1, Status.QUEUED, b("x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IN message cannot have status");
-        assertThatThrownBy(() -> store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.RECEIVED, b("x"))))
+        assertThatThrownBy(() -> store.addMessage(chat("a"), new NewMessage(message("m"), Direction.OUT, 1, 1, Status.RECEIVED, b("x"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OUT message cannot have");
     }
 
     @Test
     void messagesNeedAnExistingChat() {
-        assertThatThrownBy(() -> store.addMessage("ghost", new NewMessage("m", Direction.IN, 1, 1, Status.RECEIVED, b("x"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no chat ghost");
-        assertThat(store.messageCount("ghost")).isZero();
+        assertThatThrownBy(() -> store.addMessage(chat("ghost"), new NewMessage(message("m"), Direction.IN, 1, 1, Status.RECEIVED, b("x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no chat " + chat("ghost").value());
+        assertThat(store.messageCount(chat("ghost"))).isZero();
     }
 
     @Test
     void historyPagesNewestFirstAcrossPageBoundaries() {
-        store.putChat("a", b("s"));
+        store.putChat(chat("a"), b("s"));
         for (int i = 1; i <= 25; i++) {
-            store.addMessage("a", new NewMessage("m" + i, i % 2 == 0 ? Direction.IN : Direction.OUT, i, i,
+            store.addMessage(chat("a"), new NewMessage(message("m" + i), i % 2 == 0 ? Direction.IN : Direction.OUT, i, i,
                     i % 2 == 0 ? Status.RECEIVED : Status.SENT, b("body" + i)));
         }
-        List<StoredMessage> page1 = store.history("a", Long.MAX_VALUE, 10);
-        List<StoredMessage> page2 = store.history("a", page1.getLast().ordinal(), 10);
-        List<StoredMessage> page3 = store.history("a", page2.getLast().ordinal(), 10);
+        List<StoredMessage> page1 = store.history(chat("a"), Long.MAX_VALUE, 10);
+        List<StoredMessage> page2 = store.history(chat("a"), page1.getLast().ordinal(), 10);
+        List<StoredMessage> page3 = store.history(chat("a"), page2.getLast().ordinal(), 10);
         assertThat(page1).extracting(StoredMessage::messageId).containsExactly(
-                "m25", "m24", "m23", "m22", "m21", "m20", "m19", "m18", "m17", "m16");
+                messages("m25", "m24", "m23", "m22", "m21", "m20", "m19", "m18", "m17", "m16"));
         assertThat(page2).extracting(StoredMessage::ordinal).containsExactly(15L, 14L, 13L, 12L, 11L, 10L, 9L, 8L, 7L,
                 6L);
-        assertThat(page3).extracting(StoredMessage::messageId).containsExactly("m5", "m4", "m3", "m2", "m1");
-        assertThat(store.history("a", 1, 10)).isEmpty();
-        assertThatThrownBy(() -> store.history("a", Long.MAX_VALUE, 0)).hasMessageContaining("limit");
+        assertThat(page3).extracting(StoredMessage::messageId).containsExactly(messages("m5", "m4", "m3", "m2", "m1"));
+        assertThat(store.history(chat("a"), 1, 10)).isEmpty();
+        assertThatThrownBy(() -> store.history(chat("a"), Long.MAX_VALUE, 0)).hasMessageContaining("limit");
     }
 
     @Test
     void outboxHoldsUnackedOutgoingMessagesOldestFirst() {
-        store.putChat("a", b("s"));
-        store.putChat("b", b("s"));
-        store.addMessage("a", new NewMessage("q1", Direction.OUT, 1, 1, Status.QUEUED, b("1")));
-        store.addMessage("a", new NewMessage("in", Direction.IN, 1, 1, Status.RECEIVED, b("2")));
-        store.addMessage("a", new NewMessage("s1", Direction.OUT, 2, 2, Status.SENT, b("3")));
-        store.addMessage("a", new NewMessage("d1", Direction.OUT, 3, 3, Status.DELIVERED, b("4")));
-        store.addMessage("a", new NewMessage("q2", Direction.OUT, 4, 4, Status.QUEUED, b("5")));
-        store.addMessage("b", new NewMessage("other", Direction.OUT, 1, 1, Status.QUEUED, b("6")));
-        assertThat(store.outbox("a")).extracting(StoredMessage::messageId).containsExactly("q1", "s1", "q2");
-        store.setStatus("a", "q1", Status.DELIVERED);
-        store.setStatus("a", "q2", Status.SENT);
+        store.putChat(chat("a"), b("s"));
+        store.putChat(chat("b"), b("s"));
+        store.addMessage(chat("a"), new NewMessage(message("q1"), Direction.OUT, 1, 1, Status.QUEUED, b("1")));
+        store.addMessage(chat("a"), new NewMessage(message("in"), Direction.IN, 1, 1, Status.RECEIVED, b("2")));
+        store.addMessage(chat("a"), new NewMessage(message("s1"), Direction.OUT, 2, 2, Status.SENT, b("3")));
+        store.addMessage(chat("a"), new NewMessage(message("d1"), Direction.OUT, 3, 3, Status.DELIVERED, b("4")));
+        store.addMessage(chat("a"), new NewMessage(message("q2"), Direction.OUT, 4, 4, Status.QUEUED, b("5")));
+        store.addMessage(chat("b"), new NewMessage(message("other"), Direction.OUT, 1, 1, Status.QUEUED, b("6")));
+        assertThat(store.outbox(chat("a"))).extracting(StoredMessage::messageId).containsExactly(messages("q1", "s1", "q2"));
+        store.setStatus(chat("a"), message("q1"), Status.DELIVERED);
+        store.setStatus(chat("a"), message("q2"), Status.SENT);
         reopen();
-        assertThat(store.outbox("a")).extracting(StoredMessage::messageId).containsExactly("s1", "q2");
-        assertThat(store.outbox("a").getFirst().body()).isEqualTo(b("3"));
+        assertThat(store.outbox(chat("a"))).extracting(StoredMessage::messageId).containsExactly(messages("s1", "q2"));
+        assertThat(store.outbox(chat("a")).getFirst().body()).isEqualTo(b("3"));
     }
 
     @Test
     void toStringShowsNoBody() {
-        store.putChat("a", b("s"));
-        StoredMessage m = store.addMessage("a", new NewMessage("m", Direction.OUT, 1, 1, Status.QUEUED, b("secret words")));
-        assertThat(m.toString()).doesNotContain("secret").contains("12 bytes").contains("m");
+        store.putChat(chat("a"), b("s"));
+        StoredMessage m = store.addMessage(chat("a"), new NewMessage(message("m"), Direction.OUT, 1, 1, Status.QUEUED, b("secret words")));
+        assertThat(m.toString()).doesNotContain("secret").contains("12 bytes").contains(m.messageId().value());
     }
 
     @Test
@@ -217,22 +221,22 @@ class ProfileStoreTest {
 
     @Test
     void manyThreadsAtOnce() throws Exception {
-        store.putChat("a", b("s"));
+        store.putChat(chat("a"), b("s"));
         List<Thread> threads = new java.util.ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int id = t;
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < 50; i++) {
-                    store.addMessage("a", new NewMessage(id + "-" + i, Direction.IN, i, i, Status.RECEIVED, b("x")));
-                    store.history("a", Long.MAX_VALUE, 5);
+                    store.addMessage(chat("a"), new NewMessage(message(id + "-" + i), Direction.IN, i, i, Status.RECEIVED, b("x")));
+                    store.history(chat("a"), Long.MAX_VALUE, 5);
                 }
             }));
         }
         for (Thread t : threads) {
             t.join();
         }
-        assertThat(store.messageCount("a")).isEqualTo(200);
-        assertThat(store.history("a", Long.MAX_VALUE, 200)).extracting(StoredMessage::ordinal)
+        assertThat(store.messageCount(chat("a"))).isEqualTo(200);
+        assertThat(store.history(chat("a"), Long.MAX_VALUE, 200)).extracting(StoredMessage::ordinal)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
     }
 }

@@ -1,5 +1,8 @@
 package parley.store;
 
+import static parley.store.TestIds.chat;
+import static parley.store.TestIds.message;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,10 +19,10 @@ public final class StoreChild {
         switch (args[0]) {
             case "add" -> {
                 try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
-                    store.putChat("c", "state".getBytes(StandardCharsets.UTF_8));
+                    store.putChat(chat("c"), "state".getBytes(StandardCharsets.UTF_8));
                     System.out.println("ok 0");
                     for (int n = 1; ; n++) {
-                        store.addMessage("c", new NewMessage("m" + n, ProfileStore.Direction.OUT, n, n,
+                        store.addMessage(chat("c"), new NewMessage(message("m" + n), ProfileStore.Direction.OUT, n, n,
                                 ProfileStore.Status.QUEUED, ("body " + n).getBytes(StandardCharsets.UTF_8)));
                         System.out.println("ok " + n);
                     }

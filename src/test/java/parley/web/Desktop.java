@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.chat.ChatServiceConfig;
 import parley.chat.ChatTimings;

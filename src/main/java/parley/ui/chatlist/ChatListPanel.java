@@ -18,7 +18,7 @@ import javax.swing.JTextField;
 import javax.swing.JToolTip;
 import javax.swing.ListSelectionModel;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.ui.kit.DocumentEdits;
 import parley.ui.kit.PlainText;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 
 /** The open chat-info dialogs, at most one per chat, kept current from the chat events. Only touched on the EDT. */
 public final class ChatInfoDialogs {

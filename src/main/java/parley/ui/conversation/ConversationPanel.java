@@ -18,7 +18,7 @@ import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.SwingConstants;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
 import parley.chat.ChatService;
 import parley.chat.Delivery;

@@ -26,7 +26,7 @@ import javax.swing.JTextField;
 import javax.swing.WindowConstants;
 import parley.chat.Chat;
 import parley.chat.CheckSentences;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.PendingInvite;
 import parley.text.DisplayNames;
 import parley.ui.kit.PlainLabel;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.swing.JFrame;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
 import parley.chat.ChatService;
 import parley.chat.PendingInvite;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.JFrame;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.ui.invite.JoinDialog;
 import parley.ui.threads.BackgroundTasks;

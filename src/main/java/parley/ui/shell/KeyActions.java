@@ -4,7 +4,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.swing.JFrame;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
 import parley.chat.ChatService;
 import parley.ui.conversation.ChatActions;

@@ -13,7 +13,7 @@ import javax.swing.JSplitPane;
 import javax.swing.WindowConstants;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
 import parley.chat.ChatService;
 import parley.chat.Message;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import parley.chat.Chat;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
 
 /** The key line of the chat info: epoch, since when, and "refreshing…" while a refresh waits for the friend. */

@@ -14,7 +14,7 @@ import org.assertj.swing.fixture.JScrollBarFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.ui.conversation.ConversationPanel;

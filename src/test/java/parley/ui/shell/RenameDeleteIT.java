@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import parley.chat.Chat;
 import parley.chat.ChatException;
-import parley.chat.ChatId;
+import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.store.ProfileStore;
 import parley.testing.BrokerStack;
@@ -101,9 +101,9 @@ class RenameDeleteIT {
 
             alice.close();
             try (ProfileStore store = ProfileStore.open(profile, Optional.empty())) {
-                assertThat(store.chats()).as("chats kept on disk").containsOnlyKeys(bobChat.value());
-                assertThat(store.messageCount(carolChat.value())).as("Carol's messages on disk").isZero();
-                assertThat(store.messageCount(bobChat.value())).as("Bob's messages on disk").isEqualTo(1);
+                assertThat(store.chats()).as("chats kept on disk").containsOnlyKeys(bobChat);
+                assertThat(store.messageCount(carolChat)).as("Carol's messages on disk").isZero();
+                assertThat(store.messageCount(bobChat)).as("Bob's messages on disk").isEqualTo(1);
             }
 
             AppDriver again = AppDriver.launch("Alice", profile, robot, new Point(0, 0));

@@ -1,7 +1,4 @@
-package parley.chat;
-
-import parley.crypto.Base64Url;
-import parley.crypto.Csprng;
+package parley.crypto;
 
 /** The local name of a chat in this profile: random, never sent over the wire, safe to print. */
 public record ChatId(String value) {
