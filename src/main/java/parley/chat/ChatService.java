@@ -19,7 +19,7 @@ import parley.invite.InviteException;
 import parley.invite.InviteLink;
 import parley.protocol.DropReason;
 import parley.store.ProfileStore;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 import parley.transport.BrokerProfile;
 import parley.crypto.ChatId;
 

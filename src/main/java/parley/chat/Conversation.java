@@ -11,7 +11,7 @@ import parley.protocol.Msg;
 import parley.protocol.PayloadCodec;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 
 /**
  * The messages of an agreed chat (docs/protocol.md section 6): sending through the durable outbox, receiving once,

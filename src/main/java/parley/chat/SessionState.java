@@ -13,7 +13,7 @@ import parley.protocol.DropReason;
 import parley.store.NewMessage;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 
 /**
  * What the parts of one chat's session share: the record, the context, the link to the inbox, the outbox and

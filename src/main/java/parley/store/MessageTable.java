@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 import parley.crypto.ChatId;
 import parley.crypto.MessageId;
 

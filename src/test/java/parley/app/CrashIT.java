@@ -28,7 +28,7 @@ import parley.chat.Message;
 import parley.chat.Party;
 import parley.cli.ParleyCommand;
 import parley.store.ProfileStore;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.PassphraseKey;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 
 /** A long history: 100,000 messages in one chat, in an encrypted profile (the slower case). */
 class ProfileStoreHistoryTest {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.PassphraseKey;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 
 /** Other processes on the same profile: one killed with SIGKILL mid-write, one that must be kept out. */
 class ProfileStoreProcessTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.crypto.PassphraseKey;
 import parley.store.ProfileStore.Direction;
 import parley.store.ProfileStore.Status;
-import parley.store.ProfileStore.StoredMessage;
+import parley.store.StoredMessage;
 
 class ProfileStoreTest {
     @TempDir
