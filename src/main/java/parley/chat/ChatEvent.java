@@ -30,6 +30,9 @@ public sealed interface ChatEvent {
 
     record DeliveryChanged(ChatId chat, MessageId message, Delivery delivery) implements ChatEvent {}
 
+    /** A file's transfer moved on (progress, complete, paused, failed, gone); also sent for its own files. */
+    record TransferChanged(ChatId chat, MessageId message, Attachment attachment) implements ChatEvent {}
+
     /** A payload was dropped: hostile, garbled or stale. Never shown; counted. */
     record PayloadDropped(ChatId chat, DropReason reason) implements ChatEvent {}
 }

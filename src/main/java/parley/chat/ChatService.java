@@ -3,6 +3,8 @@ package parley.chat;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,6 +193,49 @@ public final class ChatService implements AutoCloseable {
         return call(() -> session(chat).send(text));
     }
 
+    // ---- files (docs/protocol.md section 9) ----
+
+    /**
+     * Sends a file: it is encrypted into the profile (so the original may change or go), its manifest queued like
+     * a message, and its chunks served as the peer asks for them. Refused with {@link ChatException.Problem#TOO_LARGE}
+     * above {@link Attachment#MAX_SIZE}, and for an empty or unreadable file, before anything is sent.
+     */
+    public CompletableFuture<Message> sendFile(ChatId chat, Path file) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    /** Starts or resumes fetching a received file (one over the automatic download size waits for this). */
+    public CompletableFuture<Void> download(ChatId chat, MessageId message) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    /** Receiver: pauses a download, keeping what arrived. Sender: cancels the offer (the peer is told "gone"). */
+    public CompletableFuture<Void> stopTransfer(ChatId chat, MessageId message) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    /**
+     * Writes a complete file (received, or one's own) in the clear into {@code directory} under its name, never over
+     * another file ("name (1).ext" instead), mode 0600; completes with the path written.
+     */
+    public CompletableFuture<Path> saveFile(ChatId chat, MessageId message, Path directory) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    /** The decrypted bytes of a complete file, streamed from the profile (for a thumbnail or a preview); close it. */
+    public CompletableFuture<InputStream> openFile(ChatId chat, MessageId message) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    /** Files up to this many bytes are fetched on arrival; larger ones wait for {@link #download}. Default 16 MiB. */
+    public CompletableFuture<Long> autoDownloadLimit() {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
+    public CompletableFuture<Void> setAutoDownloadLimit(long bytes) {
+        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+    }
+
     public CompletableFuture<List<Chat>> chats() {
         return call(sessions::snapshots);
     }
@@ -304,7 +349,8 @@ public final class ChatService implements AutoCloseable {
             case RECEIVED -> Delivery.RECEIVED;
         };
         return new Message(chat, m.messageId(), m.direction() == ProfileStore.Direction.OUT,
-                new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal());
+                new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal(),
+                Optional.empty());
     }
 
     private void emit(ChatEvent event) {

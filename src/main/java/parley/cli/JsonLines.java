@@ -62,6 +62,14 @@ final class JsonLines {
                 o.addProperty("event", "removed");
                 o.addProperty("why", r.why());
             }
+            case ChatEvent.TransferChanged t -> {
+                o.addProperty("event", "file");
+                o.addProperty("id", t.message().value());
+                o.addProperty("state", t.attachment().state().name().toLowerCase());
+                o.addProperty("chunks", t.attachment().chunksHeld());
+                o.addProperty("of", t.attachment().chunkCount());
+                t.attachment().problem().ifPresent(p -> o.addProperty("problem", p));
+            }
             case ChatEvent.JoinUnanswered u -> o.addProperty("event", "unanswered");
             case ChatEvent.InviteLive l -> o.addProperty("event", "live");
             case ChatEvent.ChatChanged c -> {

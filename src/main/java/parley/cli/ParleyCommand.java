@@ -138,7 +138,7 @@ public final class ParleyCommand {
             case CliFailure f -> f.exitCode();
             case ChatException c -> switch (c.problem()) {
                 case BAD_INVITE -> ExitCode.BAD_INVITE;
-                case UNKNOWN_CHAT, NOT_READY, BAD_TEXT -> ExitCode.CHAT;
+                case UNKNOWN_CHAT, NOT_READY, BAD_TEXT, TOO_LARGE, FILE -> ExitCode.CHAT;
                 case STORE -> ExitCode.PROFILE;
                 case BROKER -> ExitCode.BROKER;
                 case SAFETY_MISMATCH -> ExitCode.SAFETY_MISMATCH;

@@ -240,6 +240,7 @@ final class MainWindow extends JFrame {
             case ChatEvent.DeliveryChanged(ChatId id, var message, var delivery) ->
                     conversation.deliveryChanged(id, message, delivery);
             case ChatEvent.PayloadDropped d -> { } // counted by the service, never shown
+            case ChatEvent.TransferChanged t -> { } // the conversation's file cards: being built
         }
     }
 
