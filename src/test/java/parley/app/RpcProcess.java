@@ -127,6 +127,11 @@ public final class RpcProcess implements AutoCloseable {
                 timeout).getAsJsonObject("params");
     }
 
+    /** The first line that matches (a {@code listen} line, say), waiting for it. */
+    public JsonObject awaitLine(String what, Predicate<JsonObject> test, Duration timeout) {
+        return await(what, test, timeout);
+    }
+
     public List<JsonObject> events() {
         return received().stream().filter(o -> "event".equals(string(o, "method")))
                 .map(o -> o.getAsJsonObject("params")).toList();
