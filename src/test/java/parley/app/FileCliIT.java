@@ -207,30 +207,45 @@ class FileCliIT {
         assertThat(parley("alice", "history", "Bob").out()).as("nothing was sent").isEmpty();
     }
 
+    /**
+     * A file over the automatic download size waits for {@code parley download}; {@code save} says so meanwhile.
+     * The sender interrupted with Ctrl-C (SIGINT) says the transfer continues with the next run, and it does.
+     */
     @Test
-    void aFileOverTheAutomaticSizeWaitsUntilDownloadAndSaveSaysSo() throws Exception {
+    void aFileOverTheAutomaticSizeWaitsUntilDownloadAndAnInterruptedSenderCarriesOn() throws Exception {
         pair();
         Path video = randomFile("clip.mp4", 17 * 1024 * 1024, 3);
-        CompletableFuture<Run> send = parleyInBackground("alice", "send", "Bob", "--file", video.toString(),
-                "--timeout", "5m");
-        Run offered = parley("bob", "listen", "--count", "1", "--timeout", "2m");
-        assertThat(offered.code()).as(offered.err()).isZero();
-        String line = offered.out().lines().filter(l -> l.contains("\"event\":\"message\"")).findFirst().orElseThrow();
-        assertThat(line).contains("\"state\":\"offered\"").contains("\"held\":0");
-        String id = line.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String id;
+        try (RpcProcess send = process("alice", "send", "Bob", "--file", video.toString())) {
+            send.awaitStderr("the send under way", e -> e.contains("sending clip.mp4: 0/272 parts (0%)"), LONG);
+            Run offered = parley("bob", "listen", "--count", "1", "--timeout", "2m");
+            assertThat(offered.code()).as(offered.err()).isZero();
+            String line = offered.out().lines().filter(l -> l.contains("\"event\":\"message\"")).findFirst()
+                    .orElseThrow();
+            assertThat(line).contains("\"state\":\"offered\"").contains("\"held\":0");
+            id = line.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+            Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(send.process().pid())).start();
+            assertThat(interrupt.waitFor()).isZero();
+            assertThat(send.awaitExit(LONG)).as("ended by the interrupt").isNotZero();
+            assertThat(send.stderr()).contains("clip.mp4 stays offered and its transfer continues the next time "
+                    + "Parley runs");
+        }
 
         Run early = parley("bob", "save", "Alice", id, dir.toString());
         assertThat(early.code()).isEqualTo(7);
         assertThat(early.err()).contains("clip.mp4 (17.8 MB) is larger than the automatic download size")
                 .contains("parley download");
 
-        Run download = parley("bob", "download", "Alice", id, "--timeout", "5m");
-        assertThat(download.code()).as(download.err()).isZero();
-        assertThat(download.out()).isEqualTo(id + " complete\n");
-        assertThat(download.err()).contains("downloading clip.mp4: 272/272 parts (100%)");
-        Run sent = send.get(5, TimeUnit.MINUTES);
-        assertThat(sent.code()).as(sent.err()).isZero();
-        assertThat(sent.out()).isEqualTo(id + " delivered\n");
+        try (RpcProcess alice = process("alice", "listen")) {
+            alice.awaitLine("the sender online", o -> "connection".equals(string(o, "event"))
+                    && "online".equals(string(o, "status")), LONG);
+            Run download = parley("bob", "download", "Alice", id, "--timeout", "5m");
+            assertThat(download.code()).as(download.err()).isZero();
+            assertThat(download.out()).isEqualTo(id + " complete\n");
+            assertThat(download.err()).contains("downloading clip.mp4: 272/272 parts (100%)");
+            alice.awaitLine("the sender sees it delivered", o -> isFileEvent(o, "clip.mp4", "delivered"), LONG);
+        }
 
         Path saveTo = Files.createDirectories(dir.resolve("saved"));
         Run save = parley("bob", "save", "Alice", id, saveTo.toString());

@@ -192,6 +192,22 @@ public final class RpcProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until stderr (a file) says what {@code test} looks for; returns all of it. */
+    public String awaitStderr(String what, Predicate<String> test, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String text = stderr();
+            if (test.test(text)) {
+                return text;
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("waited " + timeout + " for " + what + " on stderr\n" + this);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
