@@ -10,6 +10,7 @@ import parley.chat.Message;
 import parley.chat.TransferState;
 import parley.crypto.ChatId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,12 +31,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CHAT", description = "Chat id, id prefix or name.")
-    String chat;
-
-    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The file's message id (as listen and history "
-            + "print it), or a unique prefix of it.")
-    String message;
+    @Mixin
+    FileMessageArguments file;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop waiting after this long (exit code 6); the download continues the next time "
@@ -47,9 +44,10 @@ final class DownloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ProfileOpener.OpenProfile profile = parent.open();
              EventWaiter events = new EventWaiter(profile.chats())) {
-            ChatId id = profile.chats().resolve(chat).join();
-            Message m = MessageLookup.find(profile.chats(), id, message);
-            Attachment a = FileMessages.attachmentOf(m);
+            FileMessageArguments.Found found = file.find(profile.chats());
+            ChatId id = found.chat();
+            Message m = found.message();
+            Attachment a = found.file();
             if (m.outgoing()) {
                 throw new CliFailure(ExitCode.CHAT, "message " + m.id() + " is a file you sent: parley save writes "
                         + "it out");

@@ -3,10 +3,8 @@ package parley.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import parley.chat.Attachment;
-import parley.chat.Message;
-import parley.crypto.ChatId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,12 +21,8 @@ final class SaveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CHAT", description = "Chat id, id prefix or name.")
-    String chat;
-
-    @Parameters(index = "1", paramLabel = "MESSAGE", description = "The file's message id (as listen and history "
-            + "print it), or a unique prefix of it.")
-    String message;
+    @Mixin
+    FileMessageArguments file;
 
     @Parameters(index = "2", paramLabel = "DIR", arity = "0..1", description = "The folder (default: your "
             + "download folder, XDG_DOWNLOAD_DIR, else ~/Downloads, else your home).")
@@ -38,14 +32,12 @@ final class SaveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ProfileOpener.OpenProfile profile = parent.open()) {
-            ChatId id = profile.chats().resolve(chat).join();
-            Message m = MessageLookup.find(profile.chats(), id, message);
-            Attachment a = FileMessages.attachmentOf(m);
-            if (!FileMessages.complete(m, a)) {
-                throw new CliFailure(ExitCode.CHAT, FileMessages.notYetHere(a));
+            FileMessageArguments.Found found = file.find(profile.chats());
+            if (!FileMessages.complete(found.message(), found.file())) {
+                throw new CliFailure(ExitCode.CHAT, FileMessages.notYetHere(found.file()));
             }
-            Path written = profile.chats().saveFile(id, m.id(), dir != null ? dir : DownloadFolder.forThisUser())
-                    .join();
+            Path written = profile.chats().saveFile(found.chat(), found.message().id(),
+                    dir != null ? dir : DownloadFolder.forThisUser()).join();
             out.println(TerminalText.escape(written.toString()));
             out.flush();
             return ExitCode.OK.code;

@@ -64,6 +64,10 @@ final class SendCommand implements Callable<Integer> {
         if (file != null && (text != null || textFile != null)) {
             throw new CliFailure(ExitCode.USAGE, "give a message (TEXT, - or --text-file) or --file, not both");
         }
+        if (file == null && text == null && textFile == null) {
+            throw new CliFailure(ExitCode.USAGE, "give a message (TEXT, - to read it from stdin, or --text-file PATH) "
+                    + "or a file to send (--file PATH)");
+        }
         if (file != null && until != null) {
             throw new CliFailure(ExitCode.USAGE, "--until is for messages; --file waits until your friend has the "
                     + "whole file");

@@ -204,7 +204,19 @@ class FileCliIT {
         Run missing = parley("alice", "send", "Bob", "--file", dir.resolve("nope.bin").toString());
         assertThat(missing.code()).isEqualTo(7);
         assertThat(missing.err()).contains("nope.bin");
+        Run nothing = parley("alice", "send", "Bob");
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("or a file to send (--file PATH)");
+        Run untilWithAFile = parley("alice", "send", "Bob", "--file", huge.toString(), "--until", "sent");
+        assertThat(untilWithAFile.code()).isEqualTo(2);
         assertThat(parley("alice", "history", "Bob").out()).as("nothing was sent").isEmpty();
+
+        Run noSuchMessage = parley("alice", "save", "Bob", "AAAAAAAA");
+        assertThat(noSuchMessage.code()).isEqualTo(7);
+        assertThat(noSuchMessage.err()).contains("no message AAAAAAAA in this chat");
+        assertThat(parley("alice", "help", "save").out()).contains("MESSAGE").contains("[DIR]")
+                .contains("XDG_DOWNLOAD_DIR");
+        assertThat(parley("alice", "help", "download").out()).contains("MESSAGE").contains("--timeout");
     }
 
     /**
@@ -251,6 +263,58 @@ class FileCliIT {
         Run save = parley("bob", "save", "Alice", id, saveTo.toString());
         assertThat(save.code()).as(save.err()).isZero();
         assertThat(sha256(Path.of(save.out().strip()))).isEqualTo(sha256(video));
+    }
+
+    /** The JSON-RPC file methods between two bots: sendFile, download, stopTransfer (pause), saveFile. */
+    @Test
+    void jsonRpcSendsDownloadsPausesResumesAndSavesAFile() throws Exception {
+        pair();
+        Path video = randomFile("talk.mp4", 20 * 1024 * 1024, 5);
+        Path saveTo = Files.createDirectories(dir.resolve("saved"));
+        try (RpcProcess alice = process("alice", "jsonrpc"); RpcProcess bob = process("bob", "jsonrpc")) {
+            alice.awaitEvent("started", e -> "started".equals(string(e, "event")), LONG);
+            bob.awaitEvent("started", e -> "started".equals(string(e, "event")), LONG);
+            alice.request(1, "sendFile", RpcProcess.params("chat", "Bob", "path", video.toString()));
+            JsonObject sent = alice.awaitResult(1, LONG).getAsJsonObject("result");
+            String id = string(sent, "message");
+            assertThat(string(sent.getAsJsonObject("file"), "state")).isEqualTo("sending");
+            assertThat(sent.getAsJsonObject("file").get("count").getAsInt()).isEqualTo(320);
+
+            JsonObject offered = bob.awaitEvent("the file offered", e -> "message".equals(string(e, "event"))
+                    && id.equals(string(e, "id")), LONG);
+            assertThat(offered.getAsJsonObject("file").get("size").getAsLong()).isEqualTo(20 * 1024 * 1024);
+            assertThat(string(offered.getAsJsonObject("file"), "state")).isEqualTo("offered");
+            bob.request(2, "saveFile", RpcProcess.params("chat", "Alice", "message", id, "dir", saveTo.toString()));
+            JsonObject refused = bob.awaitReply(2, LONG).getAsJsonObject("error");
+            assertThat(refused.get("code").getAsInt()).isEqualTo(7);
+            assertThat(string(refused, "message")).contains("parley download");
+
+            bob.request(3, "download", RpcProcess.params("chat", "Alice", "message", id));
+            assertThat(bob.awaitResult(3, LONG).getAsJsonObject("result").has("file")).isTrue();
+            bob.awaitEvent("some of it", e -> isFileEvent(e, "talk.mp4", "downloading")
+                    && e.get("held").getAsInt() > 0, LONG);
+            bob.request(4, "stopTransfer", RpcProcess.params("chat", "Alice", "message", id));
+            bob.awaitResult(4, LONG);
+            bob.awaitEvent("paused", e -> isFileEvent(e, "talk.mp4", "paused"), LONG);
+            bob.request(5, "saveFile", RpcProcess.params("chat", "Alice", "message", id, "dir", saveTo.toString()));
+            assertThat(string(bob.awaitReply(5, LONG).getAsJsonObject("error"), "message"))
+                    .contains("talk.mp4 is paused at ").contains(" of 320 parts").contains("parley download");
+
+            bob.request(6, "download", RpcProcess.params("chat", "Alice", "message", id));
+            bob.awaitResult(6, LONG);
+            bob.awaitEvent("complete", e -> isFileEvent(e, "talk.mp4", "complete"), LONG);
+            alice.awaitEvent("delivered", e -> isFileEvent(e, "talk.mp4", "delivered"), LONG);
+            bob.request(7, "saveFile", RpcProcess.params("chat", "Alice", "message", id, "dir", saveTo.toString()));
+            Path saved = Path.of(string(bob.awaitResult(7, LONG).getAsJsonObject("result"), "path"));
+            assertThat(sha256(saved)).isEqualTo(sha256(video));
+
+            bob.request(8, "history", RpcProcess.params("chat", "Alice"));
+            assertThat(bob.awaitResult(8, LONG).toString()).contains("[file] talk.mp4 (21.0 MB) complete");
+            alice.closeInput();
+            bob.closeInput();
+            assertThat(alice.awaitExit(LONG)).isZero();
+            assertThat(bob.awaitExit(LONG)).isZero();
+        }
     }
 
     /**
