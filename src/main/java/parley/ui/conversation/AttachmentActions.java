@@ -2,10 +2,7 @@ package parley.ui.conversation;
 
 import java.awt.Component;
 import java.awt.Desktop;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -98,13 +95,9 @@ final class AttachmentActions {
         }
         ChatService chats = service.get();
         tasks.run("Opening the file", () -> {
-            Path dir = Files.createTempDirectory("parley-open-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            dir.toFile().deleteOnExit();
-            Path file = chats.saveFile(chat, message, dir).get(60, TimeUnit.SECONDS);
-            File written = file.toFile();
-            written.deleteOnExit(); // registered after its folder: deleted before it
-            Desktop.getDesktop().open(written);
+            Path file = PrivateTemp.forget(chats.saveFile(chat, message, PrivateTemp.folder("parley-open-"))
+                    .get(60, TimeUnit.SECONDS));
+            Desktop.getDesktop().open(file.toFile());
             return file;
         }, file -> status.notice(""), failure -> status.notice("Could not open the file: " + Failures.message(failure)));
     }

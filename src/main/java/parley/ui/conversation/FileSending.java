@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ import parley.ui.threads.Failures;
  * Files on their way out of the open chat: picked with the paper clip, dropped on the conversation or pasted into
  * the composer; each goes through the preview ({@link AttachPreview}) and then {@link ChatService#sendFile}, which
  * encrypts it into the profile. A pasted picture is written to a PNG of its own (mode 0600, in a folder only the
- * user can enter, in the system's temporary folder) and deleted once the service has its copy. On the EDT.
+ * user can enter: {@link PrivateTemp}) and deleted once the service has its copy. On the EDT.
  */
 final class FileSending {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss");
@@ -135,12 +134,9 @@ final class FileSending {
         } finally {
             g.dispose();
         }
-        Path dir = Files.createTempDirectory("parley-paste-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        dir.toFile().deleteOnExit();
-        Path file = Files.createFile(dir.resolve("Pasted picture " + STAMP.format(LocalDateTime.now()) + ".png"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        file.toFile().deleteOnExit();
+        Path dir = PrivateTemp.folder("parley-paste-");
+        Path file = PrivateTemp.forget(Files.createFile(
+                dir.resolve("Pasted picture " + STAMP.format(LocalDateTime.now()) + ".png"), PrivateTemp.FILE));
         if (!ImageIO.write(pixels, "png", file.toFile())) {
             throw new IOException("no PNG writer");
         }
