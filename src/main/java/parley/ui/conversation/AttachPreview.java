@@ -16,7 +16,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import parley.ui.kit.ByteSize;
+import parley.chat.FileSizes;
 import parley.ui.kit.EscapeCloses;
 import parley.ui.kit.MiddleEllipsis;
 import parley.ui.kit.PlainLabel;
@@ -52,7 +52,7 @@ final class AttachPreview extends JDialog {
             name.setAlignmentX(LEFT_ALIGNMENT);
             rows.add(name);
             if (f.refusal().isEmpty()) {
-                JLabel details = new PlainLabel(ByteSize.words(f.size()) + " · " + f.type());
+                JLabel details = new PlainLabel(FileSizes.describe(f.size()) + " · " + f.type());
                 details.setName("attach.details");
                 details.setAlignmentX(LEFT_ALIGNMENT);
                 rows.add(details);

@@ -20,7 +20,7 @@ import javax.swing.SwingConstants;
 import parley.chat.Attachment;
 import parley.chat.Message;
 import parley.chat.TransferState;
-import parley.ui.kit.ByteSize;
+import parley.chat.FileSizes;
 import parley.ui.kit.MiddleEllipsis;
 import parley.ui.kit.PlainLabel;
 import parley.ui.threads.Edt;
@@ -151,7 +151,7 @@ final class AttachmentView extends JPanel {
         name.getAccessibleContext().setAccessibleName("File " + attachment.name());
         name.setFont(name.getFont().deriveFont(java.awt.Font.BOLD));
         String ext = FileTypeIcon.extension(attachment.name());
-        details.setText(ByteSize.words(attachment.size()) + (ext.isEmpty() ? "" : " · " + ext));
+        details.setText(FileSizes.describe(attachment.size()) + (ext.isEmpty() ? "" : " · " + ext));
         JPanel words = new JPanel(new java.awt.GridLayout(0, 1, 0, 2));
         words.setOpaque(false);
         words.add(name);
@@ -188,7 +188,7 @@ final class AttachmentView extends JPanel {
         buttons.removeAll();
         boolean own = message.outgoing();
         switch (attachment.state()) {
-            case OFFERED -> button("attachment.download", "Download (" + ByteSize.words(attachment.size()) + ")",
+            case OFFERED -> button("attachment.download", "Download (" + FileSizes.describe(attachment.size()) + ")",
                     () -> actions.download(message.chat(), message.id()));
             case DOWNLOADING -> button("attachment.pause", "Pause", () -> actions.stop(message.chat(), message.id(), false));
             case PAUSED -> button("attachment.resume", "Resume", () -> actions.download(message.chat(), message.id()));
@@ -218,8 +218,8 @@ final class AttachmentView extends JPanel {
 
     private void refreshProgress() {
         progress.setValue((int) Math.round(attachment.progress() * 1000));
-        String done = ByteSize.words(Math.round(attachment.progress() * attachment.size())) + " of "
-                + ByteSize.words(attachment.size());
+        String done = FileSizes.describe(Math.round(attachment.progress() * attachment.size())) + " of "
+                + FileSizes.describe(attachment.size());
         String line = pictureProblem != null ? pictureProblem : stateLine(attachment, done);
         state.setText(line);
         state.setVisible(!line.isEmpty());

@@ -115,15 +115,15 @@ class AttachmentViewTest {
                 .hasSizeLessThanOrEqualTo(AttachmentView.NAME_SHOWN);
         assertThat(GuiActionRunner.execute(() -> name.getToolTipText())).isEqualTo(HOSTILE);
         assertThat(GuiActionRunner.execute(() -> name.getClientProperty("html.disable"))).isEqualTo(Boolean.TRUE);
-        assertThat(text(bubble, "attachment.details")).isEqualTo("2.4 MB · PDF");
+        assertThat(text(bubble, "attachment.details")).isEqualTo("2.5 MB · PDF");
         assertThat(text(bubble, "attachment.state")).isEqualTo("Larger than your automatic download size");
-        assertThat(GuiActionRunner.execute(() -> buttons(bubble))).containsExactly("Download (2.4 MB)");
+        assertThat(GuiActionRunner.execute(() -> buttons(bubble))).containsExactly("Download (2.5 MB)");
         assertThat(GuiActionRunner.execute(() -> named(bubble, "attachment.progress", JProgressBar.class))).isEmpty();
         int offeredHeight = GuiActionRunner.execute(() -> bubble.sizeFor(500).height);
 
         GuiActionRunner.execute(() -> bubble.setAttachment(file(HOSTILE, "application/pdf", TransferState.DOWNLOADING, 13,
                 Optional.empty())));
-        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 819 KB of 2.4 MB");
+        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 838.9 kB of 2.5 MB");
         assertThat(GuiActionRunner.execute(() -> named(bubble, "attachment.progress", JProgressBar.class)
                 .orElseThrow().getValue())).isEqualTo(333);
         assertThat(GuiActionRunner.execute(() -> buttons(bubble))).containsExactly("Pause");
@@ -132,11 +132,11 @@ class AttachmentViewTest {
 
         GuiActionRunner.execute(() -> bubble.setAttachment(file(HOSTILE, "application/pdf", TransferState.DOWNLOADING, 26,
                 Optional.empty())));
-        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 1.6 MB of 2.4 MB");
+        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 1.7 MB of 2.5 MB");
 
         GuiActionRunner.execute(() -> bubble.setAttachment(file(HOSTILE, "application/pdf", TransferState.PAUSED, 26,
                 Optional.empty())));
-        assertThat(text(bubble, "attachment.state")).isEqualTo("Paused at 1.6 MB of 2.4 MB");
+        assertThat(text(bubble, "attachment.state")).isEqualTo("Paused at 1.7 MB of 2.5 MB");
         assertThat(GuiActionRunner.execute(() -> buttons(bubble))).containsExactly("Resume");
 
         GuiActionRunner.execute(() -> bubble.setAttachment(file(HOSTILE, "application/pdf", TransferState.FAILED, 0,

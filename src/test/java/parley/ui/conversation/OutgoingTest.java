@@ -20,9 +20,10 @@ class OutgoingTest {
             f.setLength(120L * 1024 * 1024); // sparse: no 120 MB written
         }
         Outgoing read = Outgoing.read(big, false);
-        assertThat(read.refusal()).contains("disk.iso is 120 MB: Parley sends files of at most 100 MB");
-        assertThat(Outgoing.refusal("a.bin", Attachment.MAX_SIZE + 1))
-                .contains("a.bin is 104,857,601 bytes: Parley sends files of at most 104,857,600 bytes");
+        assertThat(read.refusal()).contains("disk.iso is too large to send: it is 125,829,120 bytes (126 MB); Parley"
+                + " sends files of up to 104,857,600 bytes (100 MiB)");
+        assertThat(Outgoing.refusal("a.bin", Attachment.MAX_SIZE + 1)).contains("a.bin is too large to send: it is"
+                + " 104,857,601 bytes (105 MB); Parley sends files of up to 104,857,600 bytes (100 MiB)");
         assertThat(Outgoing.refusal("a.bin", Attachment.MAX_SIZE)).isEmpty();
     }
 
