@@ -51,6 +51,12 @@ public final class ChatService implements AutoCloseable {
     private final ChatListeners listeners = new ChatListeners();
     private final ShownMarks shown;
     private volatile boolean closed;
+    /** Reads, seals and saves files off the chat thread, which never waits for a disk full of file bytes. */
+    private final java.util.concurrent.ExecutorService files =
+            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-files-", 0).factory());
+    static final String AUTO_DOWNLOAD_SETTING = "files.auto-download-bytes";
+    static final long DEFAULT_AUTO_DOWNLOAD = 16L * 1024 * 1024;
+    private volatile long autoDownloadLimit;
 
     private ChatService(ChatServiceConfig config, Scheduler thread, Optional<ChatThread> ownThread) {
         this.store = config.store();
@@ -62,8 +68,10 @@ public final class ChatService implements AutoCloseable {
         this.shown = new ShownMarks(store);
         this.thread = thread;
         this.ownThread = ownThread;
+        this.autoDownloadLimit = storedAutoDownloadLimit(store);
         this.context = new ChatContext(store, config.transport(), this::profileFor, this::brokerOf, displayName, clock,
-                thread, timings, this::emit, this::pendingInviteOf, new GroupCommit(store, thread));
+                thread, timings, this::emit, this::pendingInviteOf, new GroupCommit(store, thread),
+                () -> autoDownloadLimit);
     }
 
     /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
@@ -201,17 +209,28 @@ public final class ChatService implements AutoCloseable {
      * above {@link Attachment#MAX_SIZE}, and for an empty or unreadable file, before anything is sent.
      */
     public CompletableFuture<Message> sendFile(ChatId chat, Path file) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        MessageId id = MessageId.random();
+        return call(() -> {
+            session(chat).requireActive();
+            return store.chunks(chat, ProfileStore.Direction.OUT, id);
+        }).thenApplyAsync(chunks -> FileSealing.seal(file, id, chunks), files)
+                .thenCompose(manifest -> call(() -> session(chat).sendFile(id, manifest)));
     }
 
     /** Starts or resumes fetching a received file (one over the automatic download size waits for this). */
     public CompletableFuture<Void> download(ChatId chat, MessageId message) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        return call(() -> {
+            session(chat).download(message);
+            return null;
+        });
     }
 
     /** Receiver: pauses a download, keeping what arrived. Sender: cancels the offer (the peer is told "gone"). */
     public CompletableFuture<Void> stopTransfer(ChatId chat, MessageId message) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        return call(() -> {
+            session(chat).stopTransfer(message);
+            return null;
+        });
     }
 
     /**
@@ -219,21 +238,48 @@ public final class ChatService implements AutoCloseable {
      * another file ("name (1).ext" instead), mode 0600; completes with the path written.
      */
     public CompletableFuture<Path> saveFile(ChatId chat, MessageId message, Path directory) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        return call(() -> new Opening(session(chat).fileName(message), session(chat).openFile(message)))
+                .thenApplyAsync(opened -> {
+                    try (InputStream in = opened.contents()) {
+                        return SavedFiles.save(in, opened.name(), directory);
+                    } catch (java.io.IOException e) {
+                        throw new ChatException(ChatException.Problem.FILE, e.getMessage(), e);
+                    }
+                }, files);
     }
+
+    private record Opening(String name, InputStream contents) {}
 
     /** The decrypted bytes of a complete file, streamed from the profile (for a thumbnail or a preview); close it. */
     public CompletableFuture<InputStream> openFile(ChatId chat, MessageId message) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        return call(() -> session(chat).openFile(message));
     }
 
     /** Files up to this many bytes are fetched on arrival; larger ones wait for {@link #download}. Default 16 MiB. */
     public CompletableFuture<Long> autoDownloadLimit() {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        return CompletableFuture.completedFuture(autoDownloadLimit);
     }
 
     public CompletableFuture<Void> setAutoDownloadLimit(long bytes) {
-        return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.NOT_READY, "files: being built"));
+        if (bytes < 0 || bytes > Attachment.MAX_SIZE) {
+            return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.FILE,
+                    "the automatic download size is 0 to " + FileSizes.describe(Attachment.MAX_SIZE)));
+        }
+        return call(() -> {
+            store.putSetting(AUTO_DOWNLOAD_SETTING, Long.toString(bytes).getBytes(StandardCharsets.US_ASCII));
+            autoDownloadLimit = bytes;
+            return null;
+        });
+    }
+
+    private static long storedAutoDownloadLimit(ProfileStore store) {
+        return store.setting(AUTO_DOWNLOAD_SETTING).map(b -> {
+            try {
+                return Long.parseLong(new String(b, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                return DEFAULT_AUTO_DOWNLOAD;
+            }
+        }).orElse(DEFAULT_AUTO_DOWNLOAD);
     }
 
     public CompletableFuture<List<Chat>> chats() {
@@ -250,7 +296,7 @@ public final class ChatService implements AutoCloseable {
             session(chat);
             List<Message> page = new ArrayList<>();
             for (StoredMessage m : store.history(chat, beforeOrdinal, limit)) {
-                page.add(toMessage(chat, m));
+                page.add(toMessage(chat, m, session(chat).attachmentOf(m.messageId(), m.direction() == ProfileStore.Direction.OUT)));
             }
             return page;
         });
@@ -288,7 +334,7 @@ public final class ChatService implements AutoCloseable {
             session(chat);
             List<Message> page = new ArrayList<>();
             for (StoredMessage m : store.incomingAfter(chat, shown.of(chat), limit)) {
-                page.add(toMessage(chat, m));
+                page.add(toMessage(chat, m, session(chat).attachmentOf(m.messageId(), false)));
             }
             return page;
         });
@@ -342,6 +388,10 @@ public final class ChatService implements AutoCloseable {
     }
 
     static Message toMessage(ChatId chat, StoredMessage m) {
+        return toMessage(chat, m, Optional.empty());
+    }
+
+    static Message toMessage(ChatId chat, StoredMessage m, Optional<Attachment> attachment) {
         Delivery delivery = switch (m.status()) {
             case QUEUED -> Delivery.QUEUED;
             case SENT -> Delivery.SENT;
@@ -350,7 +400,7 @@ public final class ChatService implements AutoCloseable {
         };
         return new Message(chat, m.messageId(), m.direction() == ProfileStore.Direction.OUT,
                 new String(m.body(), StandardCharsets.UTF_8), Instant.ofEpochMilli(m.sentAt()), delivery, m.ordinal(),
-                Optional.empty());
+                attachment);
     }
 
     private void emit(ChatEvent event) {
@@ -406,6 +456,7 @@ public final class ChatService implements AutoCloseable {
             return null;
         }).join();
         closed = true;
+        files.shutdownNow(); // a file half-sealed is deleted by its task; nothing of it was offered
         ownThread.ifPresent(ChatThread::close);
     }
 }

@@ -8,7 +8,12 @@ import java.util.Optional;
 import parley.crypto.ChatKey;
 import parley.crypto.InboxId;
 import parley.crypto.SafetyCode;
+import parley.crypto.MessageId;
 import parley.protocol.Ack;
+import parley.protocol.Chunk;
+import parley.protocol.FileGone;
+import parley.protocol.FileManifest;
+import parley.protocol.FileWant;
 import parley.protocol.DropReason;
 import parley.protocol.Join;
 import parley.protocol.Msg;
@@ -35,6 +40,7 @@ final class ChatSession {
     private final JoinHandshake handshake;
     private final Conversation conversation;
     private final Rekeying rekeying;
+    private final Transfers transfers;
     private Scheduler.Scheduled phaseTimer;
     /** Joiner: fires when a welcome becomes late and the join has failed. */
     private Scheduler.Scheduled lifetimeTimer;
@@ -45,7 +51,8 @@ final class ChatSession {
         this.record = record;
         this.s = new SessionState(ctx, record, () -> resendDue(false));
         this.handshake = new JoinHandshake(s, this::moveInbox, this::joinExpired);
-        this.conversation = new Conversation(s);
+        this.transfers = new Transfers(s, ctx.autoDownloadLimit());
+        this.conversation = new Conversation(s, transfers);
         this.rekeying = new Rekeying(s);
     }
 
@@ -87,6 +94,9 @@ final class ChatSession {
             rekeying.sendUnsentAnswer(); // before anything under the new key
             resendDue(true);
             s.acks.flush();
+            if (record.phase == ChatPhase.ACTIVE) {
+                transfers.connected();
+            }
             rekeying.startIfDue();
         }
     }
@@ -103,6 +113,7 @@ final class ChatSession {
         cancelPhaseTimer();
         cancelLifetimeTimer();
         rekeying.cancel();
+        transfers.close();
         s.outbox.cancel();
         s.acks.cancel();
         s.link.close();
@@ -115,6 +126,7 @@ final class ChatSession {
         retire(record.ownInbox);
         s.ctx.store().deleteChat(record.id);
         record.destroyKeys(); // closed above: nothing can seal under them any more
+        transfers.destroy();
         s.ctx.emit(new ChatEvent.ChatRemoved(record.id, why));
     }
 
@@ -183,6 +195,15 @@ final class ChatSession {
             case RekeyOk ok -> {
                 if (chatKeyed(underInviteKey, key)) rekeying.rekeyOkArrived(ok, key);
             }
+            case FileWant want -> {
+                if (chatKeyed(underInviteKey, key)) transfers.wantArrived(want);
+            }
+            case Chunk chunk -> {
+                if (chatKeyed(underInviteKey, key)) transfers.chunkArrived(chunk);
+            }
+            case FileGone gone -> {
+                if (chatKeyed(underInviteKey, key)) transfers.goneArrived(gone);
+            }
         }
     }
 
@@ -222,6 +243,46 @@ final class ChatSession {
         Message message = conversation.send(text);
         rekeying.startIfDue();
         return message;
+    }
+
+    /**
+     * Sends a file whose chunks {@link FileSealing} wrote into the profile under {@code id}: its transfer is
+     * recorded, then its manifest goes out as a message.
+     */
+    Message sendFile(MessageId id, FileManifest manifest) {
+        conversation.requireActive();
+        long ts = s.ctx.clock().millis();
+        transfers.offer(id, manifest, ts);
+        Message message = conversation.send(id, FallbackText.of(manifest), Optional.of(manifest));
+        rekeying.startIfDue();
+        return message;
+    }
+
+    /** Refuses a command that needs the agreed chat. */
+    void requireActive() {
+        conversation.requireActive();
+    }
+
+    void download(MessageId id) {
+        transfers.download(id);
+    }
+
+    void stopTransfer(MessageId id) {
+        transfers.stop(id);
+    }
+
+    /** A stream of the clear bytes of a file that can be read (received whole, or our own). */
+    java.io.InputStream openFile(MessageId id) {
+        TransferRecord r = transfers.readable(id);
+        return new FileContents(transfers.chunksOf(r), r.manifest, r.id);
+    }
+
+    Optional<Attachment> attachmentOf(MessageId id, boolean outgoing) {
+        return transfers.attachmentOf(id, outgoing);
+    }
+
+    String fileName(MessageId id) {
+        return transfers.readable(id).manifest.name();
     }
 
     /** Re-sends what is due: the handshake, our rekey and unacknowledged messages; all of them after a connect. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import parley.crypto.MessageId;
 import parley.protocol.Ack;
 import parley.protocol.DropReason;
+import parley.protocol.FileManifest;
 import parley.protocol.Msg;
 import parley.protocol.PayloadCodec;
 import parley.store.ProfileStore.Direction;
@@ -21,12 +22,20 @@ final class Conversation {
     private static final System.Logger LOG = System.getLogger(Conversation.class.getName());
 
     private final SessionState s;
+    private final Transfers transfers;
 
-    Conversation(SessionState state) {
+    Conversation(SessionState state, Transfers transfers) {
         this.s = state;
+        this.transfers = transfers;
     }
 
     Message send(String text) {
+        requireActive();
+        return send(MessageId.random(), text, Optional.empty());
+    }
+
+    /** Refuses a command that needs the agreed chat, saying why it is not there yet. */
+    void requireActive() {
         ChatRecord r = s.record;
         if (r.phase != ChatPhase.ACTIVE) {
             throw new ChatException(ChatException.Problem.NOT_READY, switch (r.phase) {
@@ -35,11 +44,16 @@ final class Conversation {
                 case JOINING, ACTIVE -> "the chat is not ready: waiting for the inviter's welcome";
             });
         }
+    }
+
+    /** Sends a message, or (with {@code file}) a file's manifest, whose transfer is recorded already. */
+    Message send(MessageId id, String text, Optional<FileManifest> file) {
+        ChatRecord r = s.record;
         Instant now = s.ctx.clock().instant();
         Msg msg;
         byte[] sealed;
         try {
-            msg = new Msg(MessageId.random(), r.peerInbox.orElseThrow(), r.sendSeq + 1, now.toEpochMilli(), text);
+            msg = new Msg(id, r.peerInbox.orElseThrow(), r.sendSeq + 1, now.toEpochMilli(), text, file);
             sealed = PayloadCodec.seal(msg, s.currentKey()); // refuses text a peer could not read, before storing
         } catch (IllegalArgumentException e) {
             throw new ChatException(ChatException.Problem.BAD_TEXT, e.getMessage(), e);
@@ -50,7 +64,7 @@ final class Conversation {
         // in the outbox with the seq that counts it; published and shown after the turn's sync (group commit)
         StoredMessage stored = s.storeMessage(msg.id(), Direction.OUT, msg.seq(), msg.ts(), Status.QUEUED, text);
         publish(msg.id(), sealed);
-        Message message = ChatService.toMessage(r.id, stored);
+        Message message = ChatService.toMessage(r.id, stored, transfers.attachmentOf(msg.id(), true));
         s.ctx.emitDurable(new ChatEvent.MessageAdded(r.id, message));
         return message;
     }
@@ -60,7 +74,7 @@ final class Conversation {
         for (StoredMessage m : s.ctx.store().outbox(s.record.id)) {
             if (everything || s.outbox.isDue(m.messageId().value(), now)) {
                 Msg msg = new Msg(m.messageId(), s.record.peerInbox.orElseThrow(), m.seq(), m.sentAt(),
-                        new String(m.body(), StandardCharsets.UTF_8));
+                        new String(m.body(), StandardCharsets.UTF_8), transfers.manifestOf(m.messageId()));
                 publish(msg.id(), PayloadCodec.seal(msg, s.currentKey())); // under the current key
             }
         }
@@ -98,12 +112,19 @@ final class Conversation {
         r.unread++;
         r.lastActivity = Optional.of(s.ctx.clock().instant());
         StoredMessage stored = s.storeMessage(msg.id(), Direction.IN, msg.seq(), msg.ts(), Status.RECEIVED, msg.text());
-        s.ctx.emitDurable(new ChatEvent.MessageAdded(r.id, ChatService.toMessage(r.id, stored)));
+        if (msg.file().isPresent()) {
+            transfers.manifestArrived(msg);
+        }
+        s.ctx.emitDurable(new ChatEvent.MessageAdded(r.id,
+                ChatService.toMessage(r.id, stored, transfers.attachmentOf(msg.id(), false))));
         s.ctx.emitDurable(new ChatEvent.ChatChanged(r.id, s.snapshot()));
     }
 
     void ackArrived(Ack ack) {
         for (MessageId id : ack.ids()) {
+            if (!ack.files()) {
+                transfers.peerCannotReceive(id); // read by a version without files (docs/protocol.md 9.3)
+            }
             s.outbox.done(id.value());
             if (s.ctx.store().setStatus(s.record.id, id, Status.DELIVERED)) {
                 s.ctx.emit(new ChatEvent.DeliveryChanged(s.record.id, id, Delivery.DELIVERED));

@@ -1,6 +1,6 @@
 package parley.crypto;
 
-/** A CryptoJS-format ciphertext that could not be decrypted; {@link #reason()} says which step refused it. */
+/** A CryptoJS-format ciphertext or a file chunk that could not be decrypted; {@link #reason()} says which step refused it. */
 public final class DecryptionException extends Exception {
     /** Why a ciphertext was refused, in the order the checks run. */
     public enum Reason {
@@ -13,7 +13,9 @@ public final class DecryptionException extends Exception {
         /** the PKCS#7 padding is wrong: a wrong key, or a corrupted or forged ciphertext */
         BAD_PADDING,
         /** the plaintext is not valid UTF-8 */
-        BAD_UTF8
+        BAD_UTF8,
+        /** a file chunk's GCM tag does not verify: tampered with, or another file's or place's */
+        BAD_TAG
     }
 
     private final Reason reason;

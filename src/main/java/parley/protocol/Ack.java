@@ -4,8 +4,12 @@ import java.util.List;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 
-/** Names 1 to 100 received {@link Msg} ids so the sender can drop them from its outbox. Acks are not acked. */
-public record Ack(MessageId id, InboxId to, long ts, List<MessageId> ids) implements Plaintext {
+/**
+ * Names 1 to 100 received {@link Msg} ids so the sender can drop them from its outbox. Acks are not acked.
+ * {@code files}: the acking side can receive files (written {@code "files":1}; docs/protocol.md section 9.3), which
+ * an ack from an older version leaves out.
+ */
+public record Ack(MessageId id, InboxId to, long ts, List<MessageId> ids, boolean files) implements Plaintext {
     public static final String TYPE = "ack";
     public static final int MAX_IDS = 100;
 
@@ -19,6 +23,11 @@ public record Ack(MessageId id, InboxId to, long ts, List<MessageId> ids) implem
         }
     }
 
+    /** An ack as this version writes it: it can receive files. */
+    public Ack(MessageId id, InboxId to, long ts, List<MessageId> ids) {
+        this(id, to, ts, ids, true);
+    }
+
     @Override
     public String type() {
         return TYPE;
@@ -26,6 +35,6 @@ public record Ack(MessageId id, InboxId to, long ts, List<MessageId> ids) implem
 
     @Override
     public String toString() {
-        return "Ack[id=" + id + ", to=" + to + ", ts=" + ts + ", ids=" + ids + "]";
+        return "Ack[id=" + id + ", to=" + to + ", ts=" + ts + ", ids=" + ids + ", files=" + files + "]";
     }
 }

@@ -37,7 +37,9 @@ public enum DropReason {
     /** a join or welcome that came after the invite's lifetime (docs/protocol.md section 4, step 7) */
     EXPIRED("expired"),
     /** a join or welcome naming an inbox that cannot be the peer's chat inbox: ours, or the invite inbox */
-    WRONG_INBOX("wrong-inbox");
+    WRONG_INBOX("wrong-inbox"),
+    /** a file chunk whose tag does not verify, or whose padding is not zero, or a file whose digest differs */
+    BAD_CHUNK("bad-chunk");
 
     private final String label;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import parley.crypto.FileKey;
 import parley.crypto.InboxId;
 import parley.crypto.MessageId;
 import parley.crypto.PublicPoint;
@@ -30,10 +31,13 @@ final class PlaintextReader {
         return switch (type) {
             case Join.TYPE -> new Join(id, to, integer("seq"), integer("ts"), inbox("inbox"), epk(), name());
             case Welcome.TYPE -> new Welcome(id, to, integer("seq"), integer("ts"), inbox("inbox"), epk(), name());
-            case Msg.TYPE -> new Msg(id, to, integer("seq"), integer("ts"), string("text"));
-            case Ack.TYPE -> new Ack(id, to, integer("ts"), ids());
+            case Msg.TYPE -> new Msg(id, to, integer("seq"), integer("ts"), string("text"), manifest());
+            case Ack.TYPE -> new Ack(id, to, integer("ts"), ids(), filesFlag());
             case Rekey.TYPE -> new Rekey(id, to, integer("seq"), integer("ts"), integer("epoch"), epk());
             case RekeyOk.TYPE -> new RekeyOk(id, to, integer("seq"), integer("ts"), integer("epoch"), epk());
+            case FileWant.TYPE -> new FileWant(id, to, integer("ts"), messageId("file"), index("have"), want());
+            case Chunk.TYPE -> new Chunk(id, to, integer("ts"), messageId("file"), index("i"), string("data"));
+            case FileGone.TYPE -> new FileGone(id, to, integer("ts"), messageId("file"));
             default -> throw new IllegalArgumentException("t is not a known type");
         };
     }
@@ -65,6 +69,63 @@ final class PlaintextReader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " is out of range");
         }
+    }
+
+    /** A chunk index or count: what an int holds (a file has at most 1,600 chunks). */
+    private int index(String field) {
+        long value = integer(field);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + " is out of range");
+        }
+        return (int) value;
+    }
+
+    /** The optional {@code file} of a {@code msg} (docs/protocol.md section 9.3). */
+    private Optional<FileManifest> manifest() {
+        JsonElement value = object.get("file");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonObject file)) {
+            throw new IllegalArgumentException("file must be an object");
+        }
+        PlaintextReader f = new PlaintextReader(file);
+        if (f.integer("chunk") != parley.crypto.ChunkCipher.CHUNK_SIZE) {
+            throw new IllegalArgumentException("file.chunk must be " + parley.crypto.ChunkCipher.CHUNK_SIZE);
+        }
+        long count = f.integer("count");
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("file.count is out of range");
+        }
+        return Optional.of(new FileManifest(f.string("name"), f.integer("size"), f.string("type"), (int) count,
+                f.string("sha256"), FileKey.of("file.key", f.string("key"))));
+    }
+
+    /** {@code "files":1} on an ack from a version that receives files; absent from older ones. */
+    private boolean filesFlag() {
+        if (object.get("files") == null) {
+            return false;
+        }
+        if (integer("files") != 1) {
+            throw new IllegalArgumentException("files must be 1");
+        }
+        return true;
+    }
+
+    private List<Integer> want() {
+        if (!(required("want") instanceof JsonArray array)) {
+            throw new IllegalArgumentException("want must be an array");
+        }
+        if (array.size() > FileWant.WINDOW) {
+            throw new IllegalArgumentException("want must list at most " + FileWant.WINDOW + " chunks");
+        }
+        List<Integer> want = new ArrayList<>(array.size());
+        for (JsonElement element : array) {
+            JsonObject holder = new JsonObject();
+            holder.add("want", element);
+            want.add(new PlaintextReader(holder).index("want"));
+        }
+        return want;
     }
 
     private PublicPoint epk() {

@@ -40,6 +40,18 @@ final class PlaintextWriter {
                 case Msg msg -> {
                     common(json, msg.seq(), msg.ts());
                     json.name("text").value(msg.text());
+                    if (msg.file().isPresent()) {
+                        FileManifest f = msg.file().get();
+                        json.name("file").beginObject();
+                        json.name("name").value(f.name());
+                        json.name("size").value(f.size());
+                        json.name("type").value(f.type());
+                        json.name("chunk").value(parley.crypto.ChunkCipher.CHUNK_SIZE);
+                        json.name("count").value(f.count());
+                        json.name("sha256").value(f.sha256());
+                        json.name("key").value(f.key().encoded());
+                        json.endObject();
+                    }
                 }
                 case Ack ack -> {
                     json.name("ts").value(ack.ts());
@@ -48,6 +60,29 @@ final class PlaintextWriter {
                         json.value(id.value());
                     }
                     json.endArray();
+                    if (ack.files()) {
+                        json.name("files").value(1);
+                    }
+                }
+                case FileWant want -> {
+                    json.name("ts").value(want.ts());
+                    json.name("file").value(want.file().value());
+                    json.name("have").value(want.have());
+                    json.name("want").beginArray();
+                    for (int i : want.want()) {
+                        json.value(i);
+                    }
+                    json.endArray();
+                }
+                case Chunk chunk -> {
+                    json.name("ts").value(chunk.ts());
+                    json.name("file").value(chunk.file().value());
+                    json.name("i").value(chunk.i());
+                    json.name("data").value(chunk.data());
+                }
+                case FileGone gone -> {
+                    json.name("ts").value(gone.ts());
+                    json.name("file").value(gone.file().value());
                 }
                 case Rekey rekey -> {
                     common(json, rekey.seq(), rekey.ts());

@@ -22,6 +22,10 @@ final class AssociatedData {
         return of("message-body", chatId, direction.name(), messageId);
     }
 
+    static byte[] transfer(String chatId, ProfileStore.Direction direction, String messageId) {
+        return of("transfer", chatId, direction.name(), messageId);
+    }
+
     static byte[] dataKey() {
         return of("profile-data-key");
     }

@@ -181,14 +181,14 @@ final class MessageTable {
     }
 
     // Stored codes are fixed here, apart from the enums' names and order, so renaming a constant keeps old profiles.
-    private static String code(Direction d) {
+    static String code(Direction d) {
         return switch (d) {
             case IN -> "I";
             case OUT -> "O";
         };
     }
 
-    private static Direction direction(String code) {
+    static Direction direction(String code) {
         return switch (code) {
             case "I" -> Direction.IN;
             case "O" -> Direction.OUT;

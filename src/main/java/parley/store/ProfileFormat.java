@@ -10,10 +10,12 @@ import java.util.List;
  *
  * <p>Ids and counters are plain columns (they are looked up and ordered by); every blob handed in by a caller is a
  * VARBINARY written through {@link BlobCodec}. Indexes: messages by (chat, ordinal) for history pages, by
- * (chat, status, ordinal) for the outbox, and once per (chat, direction, message id) for de-duplication.
+ * (chat, status, ordinal) for the outbox, and once per (chat, direction, message id) for de-duplication. A file's
+ * transfer state is a row of {@code transfers} beside its message; its chunks are files of their own
+ * ({@link ChunkFile}).
  */
 final class ProfileFormat {
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     /** Brings a profile from version {@code n} to {@code n + 1}, inside the upgrade's transaction. */
     @FunctionalInterface
@@ -21,8 +23,20 @@ final class ProfileFormat {
         void apply(Connection c) throws SQLException;
     }
 
-    /** Index {@code i} upgrades version {@code i + 1}; version 1 is the first, so none exist yet. */
-    static final List<UpgradeStep> STEPS = List.of();
+    private static final String TRANSFERS = """
+            CREATE TABLE IF NOT EXISTS transfers (
+                chat_id VARCHAR(1024) NOT NULL REFERENCES chats (id),
+                direction CHAR(1) NOT NULL,
+                message_id VARCHAR(1024) NOT NULL,
+                state VARBINARY NOT NULL,
+                PRIMARY KEY (chat_id, direction, message_id))""";
+
+    /** Index {@code i} upgrades version {@code i + 1}. Version 2 added files (docs/protocol.md section 9). */
+    static final List<UpgradeStep> STEPS = List.of(c -> {
+        try (Statement s = c.createStatement()) {
+            s.execute(TRANSFERS);
+        }
+    });
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE IF NOT EXISTS meta (name VARCHAR(64) PRIMARY KEY, val VARCHAR(1024) NOT NULL)",
@@ -47,7 +61,8 @@ final class ProfileFormat {
                 body VARBINARY NOT NULL,
                 PRIMARY KEY (chat_id, ordinal),
                 CONSTRAINT messages_once UNIQUE (chat_id, direction, message_id))""",
-            "CREATE INDEX IF NOT EXISTS messages_by_status ON messages (chat_id, status, ordinal)");
+            "CREATE INDEX IF NOT EXISTS messages_by_status ON messages (chat_id, status, ordinal)",
+            TRANSFERS);
 
     private ProfileFormat() {}
 

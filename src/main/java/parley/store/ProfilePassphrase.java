@@ -46,6 +46,7 @@ final class ProfilePassphrase {
                 SettingTable.reencrypt(c, from, to);
                 for (String chatId : ChatTable.ids(c)) {
                     MessageTable.reencrypt(c, chatId, from, to);
+                    TransferTable.reencrypt(c, chatId, from, to);
                 }
                 ProfileMeta.write(c, ProfileFormat.CURRENT, next.lock());
                 return null;

@@ -175,9 +175,11 @@ public final class ProfileStore implements AutoCloseable {
         synchronized (lock) {
             ensureOpen();
             boolean deleted = db.write(c -> {
+                TransferTable.deleteChat(c, chat.value());
                 MessageTable.deleteChat(c, chat.value());
                 return ChatTable.delete(c, chat.value());
             });
+            deleteTree(filesOf(chat)); // the chunks of its files, in and out
             if (deleted) {
                 db.compact();
             }
@@ -193,6 +195,58 @@ public final class ProfileStore implements AutoCloseable {
         synchronized (lock) {
             ensureOpen();
             db.compact();
+        }
+    }
+
+    // ---- files (docs/protocol.md section 9) ----
+
+    /** Inserts or replaces a file's transfer state, sealed like every blob; committed, not synced (see {@link #sync}). */
+    public void putTransfer(ChatId chat, Direction direction, MessageId message, byte[] state) {
+        Objects.requireNonNull(state, "state");
+        synchronized (lock) {
+            ensureOpen();
+            db.writeUnsynced(c -> {
+                TransferTable.put(c, codec, chat.value(), direction, message.value(), state);
+                return null;
+            });
+        }
+    }
+
+    public Optional<byte[]> transfer(ChatId chat, Direction direction, MessageId message) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> TransferTable.get(c, codec, chat.value(), direction, message.value()));
+        }
+    }
+
+    /** Every transfer of the chat, in and out. */
+    public List<StoredTransfer> transfers(ChatId chat) {
+        synchronized (lock) {
+            ensureOpen();
+            return db.read(c -> TransferTable.all(c, codec, chat.value()));
+        }
+    }
+
+    /** Where the sealed chunks of a file of this chat are kept: {@code files/<chat>/<in|out>-<message id>}. */
+    public ChunkFile chunks(ChatId chat, Direction direction, MessageId message) {
+        return new ChunkFile(filesOf(chat).resolve(direction.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + message.value()));
+    }
+
+    private Path filesOf(ChatId chat) {
+        return dir.resolve("files").resolve(chat.value());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot delete the chat's files in " + root + ": " + e.getMessage(), e);
         }
     }
 

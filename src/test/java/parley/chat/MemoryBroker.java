@@ -97,6 +97,14 @@ final class MemoryBroker implements Transport {
         }
     }
 
+    /** The broker loses what it holds for {@code inbox}, as Mosquitto does past its queue limits. */
+    void dropQueued(InboxId inbox) {
+        ArrayDeque<byte[]> queue = queues.get(inbox);
+        if (queue != null) {
+            queue.clear();
+        }
+    }
+
     /** Delivers what waits for {@code inbox} while the rest stays held. */
     void deliver(InboxId inbox) {
         flush(inbox, true);

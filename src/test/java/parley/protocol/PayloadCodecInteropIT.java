@@ -11,6 +11,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import parley.protocol.Chunk;
+import parley.protocol.FileGone;
+import parley.protocol.FileWant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +96,9 @@ class PayloadCodecInteropIT {
                         .isEqualTo(welcome.inbox().value());
                 case Rekey rekey -> assertThat(fields.get("epoch").getAsLong()).isEqualTo(rekey.epoch());
                 case RekeyOk rekeyOk -> assertThat(fields.get("epoch").getAsLong()).isEqualTo(rekeyOk.epoch());
+                case FileWant want -> assertThat(fields.get("have").getAsInt()).isEqualTo(want.have());
+                case Chunk chunk -> assertThat(fields.get("data").getAsString()).isEqualTo(chunk.data());
+                case FileGone gone -> assertThat(fields.get("file").getAsString()).isEqualTo(gone.file().value());
             }
         }
     }

@@ -15,6 +15,9 @@ import static parley.protocol.Payloads.utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import parley.crypto.Base64Url;
+import parley.crypto.ChunkCipher;
+import parley.crypto.FileKey;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +55,7 @@ class PayloadCodecTest {
                 + "\",\"to\":\"" + ME.value() + "\",\"seq\":5,\"ts\":" + TS + ",\"text\":\"hello\"}");
         Ack ack = new Ack(MessageId.random(), ME, TS, List.of(msg.id()));
         assertThat(plaintextOf(PayloadCodec.seal(ack, KEY))).isEqualTo("{\"t\":\"ack\",\"id\":\"" + ack.id().value()
-                + "\",\"to\":\"" + ME.value() + "\",\"ts\":" + TS + ",\"ids\":[\"" + msg.id().value() + "\"]}");
+                + "\",\"to\":\"" + ME.value() + "\",\"ts\":" + TS + ",\"ids\":[\"" + msg.id().value() + "\"],\"files\":1}");
         Join join = new Join(msg.id(), ME, 1, TS, PEER, EPK, Optional.of("Al"));
         assertThat(plaintextOf(PayloadCodec.seal(join, KEY))).endsWith(",\"seq\":1,\"ts\":" + TS + ",\"inbox\":\""
                 + PEER.value() + "\",\"epk\":\"" + EPK.encoded() + "\",\"name\":\"Al\"}");
@@ -60,6 +63,35 @@ class PayloadCodecTest {
         assertThat(plaintextOf(PayloadCodec.seal(rekeyOk, KEY)))
                 .startsWith("{\"t\":\"rekey-ok\",")
                 .endsWith(",\"seq\":9,\"ts\":" + TS + ",\"epoch\":3,\"epk\":\"" + EPK.encoded() + "\"}");
+    }
+
+    @Test
+    void aManifestAndTheChunkTypesSealTheirFieldNames() throws DecryptionException {
+        FileKey fileKey = FileKey.random();
+        String sha = Base64Url.encode(new byte[32]);
+        Msg manifest = new Msg(MessageId.random(), ME, 6, TS, "[file]", Optional.of(new FileManifest("a.png",
+                70_000, "image/png", 2, sha, fileKey)));
+        assertThat(plaintextOf(PayloadCodec.seal(manifest, KEY))).endsWith(",\"text\":\"[file]\",\"file\":{"
+                + "\"name\":\"a.png\",\"size\":70000,\"type\":\"image/png\",\"chunk\":65536,\"count\":2,"
+                + "\"sha256\":\"" + sha + "\",\"key\":\"" + fileKey.encoded() + "\"}}");
+        FileWant want = new FileWant(MessageId.random(), ME, TS, manifest.id(), 1, List.of(1));
+        assertThat(plaintextOf(PayloadCodec.seal(want, KEY))).endsWith(",\"ts\":" + TS + ",\"file\":\""
+                + manifest.id().value() + "\",\"have\":1,\"want\":[1]}");
+        FileGone gone = new FileGone(MessageId.random(), ME, TS, manifest.id());
+        assertThat(plaintextOf(PayloadCodec.seal(gone, KEY))).startsWith("{\"t\":\"fgone\",")
+                .endsWith(",\"file\":\"" + manifest.id().value() + "\"}");
+        assertThat(PayloadCodec.open(PayloadCodec.seal(manifest, KEY), List.of(KEY), ME))
+                .isEqualTo(new Opened.Accepted(manifest, KEY));
+    }
+
+    @Test
+    void aChunkFitsTheSizeLimitWithRoomToSpare() {
+        Chunk chunk = Chunk.of(MessageId.random(), ME, Plaintext.MAX_SAFE_INTEGER, MessageId.random(), 1_599,
+                new byte[ChunkCipher.SEALED_SIZE]);
+        byte[] sealed = PayloadCodec.seal(chunk, KEY);
+        assertThat(sealed.length).as("docs/protocol.md 9.2: at most 116,888 bytes").isLessThanOrEqualTo(116_888)
+                .isLessThan(PayloadCodec.MAX_PAYLOAD_BYTES);
+        assertThat(PayloadCodec.open(sealed, List.of(KEY), ME)).isInstanceOf(Opened.Accepted.class);
     }
 
     @Test

@@ -23,11 +23,11 @@ class ProfileFormatTest {
     }
 
     @Test
-    void aNewProfileIsVersionOne() throws Exception {
+    void aNewProfileIsTheCurrentVersion() throws Exception {
         Path dir = tmp.resolve("p");
         ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests()).close();
         try (Connection c = raw(dir)) {
-            assertThat(ProfileMeta.read(c).orElseThrow().formatVersion()).isEqualTo(1);
+            assertThat(ProfileMeta.read(c).orElseThrow().formatVersion()).isEqualTo(2);
         }
         assertThat(ProfileFormat.CURRENT).isEqualTo(ProfileFormat.STEPS.size() + 1);
     }
@@ -37,14 +37,33 @@ class ProfileFormatTest {
         Path dir = tmp.resolve("p");
         ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests()).close();
         try (Connection c = raw(dir)) {
-            c.createStatement().execute("UPDATE meta SET val = '2' WHERE name = 'format_version'");
+            c.createStatement().execute("UPDATE meta SET val = '3' WHERE name = 'format_version'");
         }
         Map<String, byte[]> before = RawFiles.snapshot(dir);
         assertThatThrownBy(() -> ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests()))
                 .isInstanceOf(NewerProfileFormatException.class)
-                .hasMessageContaining("format version 2").hasMessageContaining("reads up to version 1")
+                .hasMessageContaining("format version 3").hasMessageContaining("reads up to version 2")
                 .hasMessageContaining("update Parley");
         assertThat(RawFiles.identical(before, RawFiles.snapshot(dir))).isTrue();
+    }
+
+    @Test
+    void aVersionOneProfileGainsTheTransfersTableAndKeepsItsData() throws Exception {
+        Path dir = tmp.resolve("p");
+        try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
+            store.putSetting("kept", new byte[] {7});
+        }
+        try (Connection c = raw(dir)) {
+            c.createStatement().execute("DROP TABLE transfers");
+            c.createStatement().execute("UPDATE meta SET val = '1' WHERE name = 'format_version'");
+        }
+        try (ProfileStore store = ProfileStore.open(dir, Optional.empty(), PassphraseKey.Params.forTests())) {
+            assertThat(store.setting("kept")).hasValueSatisfying(v -> assertThat(v).containsExactly(7));
+        }
+        try (Connection c = raw(dir)) {
+            assertThat(ProfileMeta.read(c).orElseThrow().formatVersion()).isEqualTo(2);
+            assertThat(c.createStatement().executeQuery("SELECT COUNT(*) FROM transfers").next()).isTrue();
+        }
     }
 
     @Test

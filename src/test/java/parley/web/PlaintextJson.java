@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import parley.crypto.MessageId;
 import parley.protocol.Ack;
+import parley.protocol.Chunk;
+import parley.protocol.FileGone;
+import parley.protocol.FileWant;
 import parley.protocol.Join;
 import parley.protocol.Msg;
 import parley.protocol.Plaintext;
@@ -36,12 +39,42 @@ final class PlaintextJson {
             case Msg m -> {
                 common(o, m.seq(), m.ts());
                 o.addProperty("text", m.text());
+                m.file().ifPresent(f -> {
+                    JsonObject file = new JsonObject();
+                    file.addProperty("name", f.name());
+                    file.addProperty("size", f.size());
+                    file.addProperty("type", f.type());
+                    file.addProperty("chunk", parley.crypto.ChunkCipher.CHUNK_SIZE);
+                    file.addProperty("count", f.count());
+                    file.addProperty("sha256", f.sha256());
+                    file.addProperty("key", f.key().encoded());
+                    o.add("file", file);
+                });
             }
             case Ack a -> {
                 o.addProperty("ts", a.ts());
                 JsonArray ids = new JsonArray();
                 for (MessageId id : a.ids()) ids.add(id.value());
                 o.add("ids", ids);
+                if (a.files()) o.addProperty("files", 1);
+            }
+            case FileWant w -> {
+                o.addProperty("ts", w.ts());
+                o.addProperty("file", w.file().value());
+                o.addProperty("have", w.have());
+                JsonArray want = new JsonArray();
+                w.want().forEach(want::add);
+                o.add("want", want);
+            }
+            case Chunk c -> {
+                o.addProperty("ts", c.ts());
+                o.addProperty("file", c.file().value());
+                o.addProperty("i", c.i());
+                o.addProperty("data", c.data());
+            }
+            case FileGone g -> {
+                o.addProperty("ts", g.ts());
+                o.addProperty("file", g.file().value());
             }
             case Rekey r -> {
                 common(o, r.seq(), r.ts());
