@@ -305,3 +305,25 @@ test('an unknown file asked for is answered by fgone; deleting a chat deletes it
   assert.equal(p.right.service.store.chunks.size, 0);
   p.left.close();
 });
+
+test('a file whose chunks do not match the announced digest fails, counted once as bad-chunk, nothing kept', async () => {
+  const p = pair((x) => (x.t === 'msg' && x.file ? { ...x, file: { ...x.file, sha256: random256() } } : x));
+  await bothOnline(p);
+  const m = await sendFile(p.left, 'liar.bin', '', pattern(2 * CHUNK_BYTES + 9));
+  await until('failed', async () => (await stateOf(received(p.right, m.id))) === 'failed');
+  const r = await received(p.right, m.id);
+  assert.equal(r.transfer.problem, 'the file does not match what its sender announced');
+  assert.equal(p.right.drops['bad-chunk'], 1);
+  assert.deepEqual(await p.right.service.store.chunkIndices(p.right.record.id, m.id), []);
+  assert.ok(!p.seen.some((x) => x.t === 'fwant' && x.file === m.id && x.have === 3), 'never said complete');
+});
+
+test('a file not fetched within the offer time (30 days) is withdrawn: the sender cancels, the receiver sees gone', async () => {
+  const p = pair();
+  await bothOnline(p);
+  p.left.service.timings = { ...TIMINGS, fileOffer: 0 };
+  const m = await sendFile(p.left, 'late.bin', '', pattern(10));
+  await until('gone', async () => (await stateOf(received(p.right, m.id))) === 'gone');
+  assert.equal(await stateOf(sent(p.left, m.id)), 'cancelled');
+  assert.match((await sent(p.left, m.id)).transfer.problem, /within 30 days/);
+});

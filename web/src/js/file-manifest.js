@@ -47,13 +47,13 @@ export function mediaTypeOf(type) {
   return MEDIA_TYPE.test(lower) ? lower : 'application/octet-stream';
 }
 
-/** "2.4 MB": a size as people read it (decimal units, like the desktop's). */
+/** "2.4 MB": a size as people read it, in decimal units, exactly as the desktop's FileSizes writes it. */
 export function formatSize(bytes) {
-  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1000) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
   const units = ['kB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
+  let value = bytes;
+  let unit = -1;
+  while (value >= 999.95 && unit < units.length - 1) {
     value /= 1000;
     unit += 1;
   }

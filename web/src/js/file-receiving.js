@@ -35,7 +35,7 @@ export class FileReceiving {
     const store = s.service.store;
     const m = await store.message(s.record.id, 'in', id);
     if (!m?.file) throw new Error('no such file');
-    if (!['offered', 'paused'].includes(m.transfer.state)) return;
+    if (!['offered', 'paused', 'failed'].includes(m.transfer.state)) return; // a failed one starts from scratch
     const problem = await quotaProblem(store, m.file.count, id);
     if (problem) {
       emitTransfer(s, await store.updateMessage(s.record.id, 'in', id, (x) => { x.transfer.problem = problem; }));
@@ -152,7 +152,7 @@ export class FileReceiving {
     t.delay = fileTiming(s, 'fileAskFirst'); // progress resets the back-off
     this.armTimer(t);
     if (t.outstanding.delete(p.i)) t.arrived += 1;
-    if (t.arrived >= WINDOW / 2) {
+    if (t.arrived >= WINDOW / 2 || t.outstanding.size === 0) {
       t.arrived = 0;
       this.askMore(t);
     }

@@ -73,7 +73,15 @@ export class FileSending {
     const store = s.service.store;
     const m = await store.message(s.record.id, 'out', p.file);
     const now = Date.now();
-    if (!m?.file || !OFFERING.includes(m.transfer.state) || now - m.ts >= fileTiming(s, 'fileOffer')) {
+    if (!m?.file || !OFFERING.includes(m.transfer.state)) {
+      this.sendGone(p.file); // not ours, cancelled or deleted: said so, so the peer stops asking
+      return;
+    }
+    if (now - m.ts >= fileTiming(s, 'fileOffer')) {
+      emitTransfer(s, await store.updateMessage(s.record.id, 'out', p.file, (x) => {
+        x.transfer.state = 'cancelled';
+        x.transfer.problem = 'no longer offered: your friend did not fetch it within 30 days';
+      }));
       this.sendGone(p.file);
       return;
     }
@@ -116,7 +124,7 @@ export class FileSending {
       if (m?.file && m.transfer.state === 'sending') {
         emitTransfer(s, await s.service.store.updateMessage(s.record.id, 'out', id, (x) => {
           x.transfer.state = 'unsupported';
-          x.transfer.problem = "your friend's Parley cannot receive files; it shows them a note instead";
+          x.transfer.problem = "your friend's Parley is older and cannot receive files";
         }));
       }
     }
