@@ -108,6 +108,12 @@ export class App {
       const problem = this.settings.setDisplayName(input.value);
       this.banner(problem === null ? null : `Your name was not kept: it ${problem}.`);
     });
+    const limit = $('#auto-download', node);
+    limit.value = String(Math.round(this.service.autoDownloadLimit() / (1024 * 1024)));
+    limit.addEventListener('change', () => {
+      const problem = this.settings.setAutoDownloadMiB(limit.value);
+      this.banner(problem === null ? null : `The automatic download size was not kept: ${problem}.`);
+    });
     this.setPane(node, 'welcome');
     this.banner(message);
   }

@@ -15,8 +15,9 @@
 import { inlineProblem } from '../image-header.js';
 import { formatSize } from '../file-manifest.js';
 
+// delivered: the message's two ticks already say so
 const STATE_WORDS = {
-  sending: 'sending', delivered: 'delivered', cancelled: 'cancelled', unsupported: 'not received',
+  sending: 'sending', delivered: '', cancelled: 'cancelled', unsupported: 'not received',
   offered: 'not downloaded yet', downloading: 'downloading', paused: 'paused', complete: '', failed: 'failed',
   gone: 'no longer available',
 };
