@@ -1,9 +1,7 @@
 // Attaching a file in the conversation: the file picker button, a file dropped onto the conversation, or an image
 // pasted into the message box. Nothing is sent at once: a preview shows what was picked (the picture itself when it
 // is one the page may decode) with Send and Cancel.
-//
-// DOM hooks: #attach-input (the file input), .attach-button, .attach-preview (with .attach-name, .attach-size,
-// img.attach-thumb, .attach-send, .attach-cancel), .chat-view.dragging while a file is dragged over it.
+// Its DOM hooks are listed with the others at the top of file-view.js.
 import { inlineProblem } from '../image-header.js';
 import { formatSize, sizeProblem } from '../file-manifest.js';
 import { $ } from './dom.js';

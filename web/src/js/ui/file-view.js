@@ -12,6 +12,11 @@
 //   .transfer-progress                  a <progress> while sending or receiving (value = chunks, max = count)
 //   .file-card .pause / .resume         pause and resume a download; .cancel-transfer cancels sending
 //   img.inline-image                    a picture shown inline
+//   #attach-input                       the composer's file input (attach.js); .attach-button opens it
+//   .attach-preview                     what is about to be sent: .attach-name, .attach-size, img.attach-thumb,
+//                                       .attach-send and .attach-cancel; .chat-view.dragging while a file is over it
+//   #auto-download                      the start screen's automatic-download size, in MiB
+//   #chat-list .preview                 "Photo" or the file's name for a chat whose last message is a file
 import { inlineProblem } from '../image-header.js';
 import { formatSize } from '../file-manifest.js';
 
