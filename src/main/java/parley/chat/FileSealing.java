@@ -70,6 +70,9 @@ final class FileSealing {
 
     private static long sizeOf(Path source) {
         try {
+            if (!Files.exists(source)) {
+                throw new ChatException(ChatException.Problem.FILE, source + " does not exist");
+            }
             if (!Files.isRegularFile(source)) {
                 throw new ChatException(ChatException.Problem.FILE, source + " is not a file");
             }

@@ -84,6 +84,8 @@ final class Browser implements AutoCloseable {
                 "--window-size=" + width + "," + height);
         options.addArguments(moreFlags);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                profile.resolve("downloads").toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -191,7 +193,7 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("cannot make the download folder", e);
         }
         driver.executeCdpCommand("Browser.setDownloadBehavior",
-                java.util.Map.of("behavior", "allow", "downloadPath", dir.toString()));
+                java.util.Map.of("behavior", "allow", "downloadPath", dir.toString(), "eventsEnabled", true));
         return dir;
     }
 

@@ -58,8 +58,8 @@ class FilesWebIT {
             // desktop -> browser: a picture, shown inline; a file, saved from its card
             Path picture = picture("sunset.png", 640, 400);
             desktop.service.sendFile(chat, picture).get();
-            WebElement shown = browser.until(WAIT, d -> browser.findAll("#pane li.message.in img.inline-image")
-                    .stream().filter(i -> Boolean.TRUE.equals(browser.script(
+            WebElement shown = until(browser, WAIT, "the picture inline", () -> browser.findAll(
+                    "#pane li.message.in img.inline-image").stream().filter(i -> Boolean.TRUE.equals(browser.script(
                             "return arguments[0].complete && arguments[0].naturalWidth === 640", i))).findFirst()
                     .orElse(null));
             assertThat(shown.getAttribute("src")).startsWith("blob:");
@@ -70,7 +70,8 @@ class FilesWebIT {
             browser.screenshot("files-1-browser-received");
             browser.find("#pane li.message.in[data-transfer=complete] .file-card .download").click();
             Path saved = downloads.resolve("report.pdf");
-            browser.until(WAIT, d -> Files.isRegularFile(saved) && sha256(saved).equals(sha256(report)));
+            until(browser, WAIT, "report.pdf saved into " + downloads, () -> Files.isRegularFile(saved)
+                    && sha256(saved).equals(sha256(report)) ? saved : null);
             awaitDesktopState(desktop, chat, sentReport.id(), TransferState.DELIVERED);
 
             // browser -> desktop: a picture and 20 MiB through the file input and the preview's Send
@@ -93,6 +94,27 @@ class FilesWebIT {
             assertThat(sha256(desktop, chat, videoAtDesktop.id())).isEqualTo(sha256(video));
             browser.until(WAIT, d -> browser.findAll("#pane li.message.out[data-transfer=delivered]").size() == 2);
             browser.screenshot("files-2-browser-sent");
+        }
+    }
+
+    /** {@link Browser#until}, failing with what the conversation shows and what the page logged. */
+    private static <T> T until(Browser browser, Duration timeout, String what, java.util.function.Supplier<T> value) {
+        try {
+            return browser.until(timeout, d -> value.get());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the browser did not show " + what + " within " + timeout + "; messages: "
+                    + browser.script("return [...document.querySelectorAll('#pane li.message')].map(m => "
+                            + "m.className + ' ' + (m.dataset.transfer || '') + ': ' + m.textContent).join(' | ')")
+                    + "; console: " + browser.console() + "; downloads: " + listing(), e);
+        }
+    }
+
+    private static String listing() {
+        try (var files = Files.walk(Path.of("/tmp"), 3)) {
+            return files.filter(p -> p.toString().contains("parley-chromium") && p.toString().contains("downloads"))
+                    .map(Path::toString).toList().toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 
