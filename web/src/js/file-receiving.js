@@ -1,11 +1,18 @@
 // The receiving side of files in one chat (docs/protocol.md section 9.4): a manifest is offered, fetched by
 // itself up to the automatic-download size, else on the user's request; the chunks are pulled through a window of
-// 8 (the next ones asked for when 4 of them arrived), asked again on every connect and after 10 s without one
+// 2 (RECEIVE_WINDOW; the next asked for when one arrived), asked again on every connect and after 10 s without one
 // (doubling to 60 s, reset by progress), each checked in the documented order and stored as it came. The file
 // counts as received only when the digest over all of it matches the manifest's.
 import { fromBase64url, randomId } from './bytes.js';
 import { importFileKey, openChunk, paddingIsZero, sha256 } from './file-crypto.js';
-import { SEALED_CHUNK_BYTES, WINDOW } from './file-manifest.js';
+import { SEALED_CHUNK_BYTES } from './file-manifest.js';
+
+/**
+ * Chunks asked for and not yet come. The protocol allows 8; a browser is always on wss, where Mosquitto writes
+ * ~4 KiB per turn of its loop (docs/protocol.md 9.4), so 8 queued chunks would hold a text message ~10 s behind
+ * them. 2 cost no throughput there (the pace is the broker's) and keep text a few seconds behind at most.
+ */
+export const RECEIVE_WINDOW = 2;
 import { quotaProblem } from './file-quota.js';
 import { seal } from './envelope.js';
 import { decryptFile, emitTransfer, fileTiming } from './transfer-record.js';
@@ -152,7 +159,7 @@ export class FileReceiving {
     t.delay = fileTiming(s, 'fileAskFirst'); // progress resets the back-off
     this.armTimer(t);
     if (t.outstanding.delete(p.i)) t.arrived += 1;
-    if (t.arrived >= WINDOW / 2 || t.outstanding.size === 0) {
+    if (t.arrived >= RECEIVE_WINDOW / 2 || t.outstanding.size === 0) {
       t.arrived = 0;
       this.askMore(t);
     }
@@ -213,19 +220,19 @@ export class FileReceiving {
     return out;
   }
 
-  /** Asks for the first 8 missing chunks, whatever was asked before (a connect, or the back-off). */
+  /** Asks for the first missing chunks up to the window, whatever was asked before (a connect, or the back-off). */
   askFromStart(t) {
     t.outstanding.clear();
     t.arrived = 0;
-    const want = this.missing(t, WINDOW);
+    const want = this.missing(t, RECEIVE_WINDOW);
     for (const i of want) t.outstanding.add(i);
     this.ask(t, want);
     this.armTimer(t);
   }
 
-  /** 4 of the window arrived: asks for as many more as keep 8 outstanding. */
+  /** Half of the window arrived: asks for as many more as keep the window full. */
   askMore(t) {
-    const want = this.missing(t, WINDOW - t.outstanding.size);
+    const want = this.missing(t, RECEIVE_WINDOW - t.outstanding.size);
     for (const i of want) t.outstanding.add(i);
     if (want.length > 0) this.ask(t, want);
   }

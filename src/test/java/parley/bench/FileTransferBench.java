@@ -13,7 +13,7 @@ import parley.chat.TransferState;
 import parley.crypto.ChatId;
 
 /**
- * Benchmark 6: one file of {@code bytes} sent one way, timed from {@code sendFile} (sealing included) to the
+ * Benchmark 7: one file of {@code bytes} sent one way, timed from {@code sendFile} (sealing included) to the
  * receiver holding it whole with its digest checked; and the heap it takes: the largest live heap seen while it
  * moves (both sides are in this JVM), measured right after a {@code System.gc()} every 500 ms (which costs the
  * transfer a few per cent), so a transfer that buffered the file would show it. Run for two sizes in the same

@@ -20,6 +20,7 @@ import javax.swing.ListSelectionModel;
 import parley.chat.Chat;
 import parley.crypto.ChatId;
 import parley.ui.kit.DocumentEdits;
+import parley.ui.kit.MessagePreview;
 import parley.ui.kit.PlainText;
 
 /**
@@ -90,9 +91,9 @@ public final class ChatListPanel extends JPanel {
         refresh();
     }
 
-    /** The chat's newest message: the row previews it and shows its time. */
+    /** The chat's newest message: the row previews it (a picture as "Photo", a file by its name) and shows its time. */
     public void lastMessage(ChatId id, parley.chat.Message m) {
-        entries.computeIfPresent(id, (k, e) -> e.withLast(new ChatEntry.Last(m.text(), m.sent(), m.ordinal())));
+        entries.computeIfPresent(id, (k, e) -> e.withLast(new ChatEntry.Last(MessagePreview.of(m), m.sent(), m.ordinal())));
         refresh();
     }
 

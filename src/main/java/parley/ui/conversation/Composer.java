@@ -7,6 +7,7 @@ import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -14,13 +15,14 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
+import javax.swing.TransferHandler;
 import javax.swing.UIManager;
 import javax.swing.text.DefaultEditorKit;
 import parley.ui.kit.DocumentEdits;
 import parley.ui.kit.PlainLabel;
 
 /**
- * Where a message is written: Enter sends, Shift+Enter starts a new line, and near the protocol's limit of
+ * Where a message is written (and, with the paper clip, a file chosen): Enter sends, Shift+Enter starts a new line, and near the protocol's limit of
  * {@value #MAX_BYTES} bytes a counter shows the UTF-8 size (sending is refused beyond it, not cut). The counter's
  * place is kept while it is empty, so that the layout does not jump when it appears.
  */
@@ -43,11 +45,23 @@ final class Composer extends JPanel {
         }
     };
     private final JButton send = new JButton("Send");
+    private final JButton attach = new JButton(new PaperClipIcon());
     private final Consumer<String> onSend;
 
-    Composer(Consumer<String> onSend) {
+    /**
+     * @param onAttach the paper clip's file chooser
+     * @param files    wraps the input's own transfer handler so that files and pictures pasted into it are attached
+     */
+    Composer(Consumer<String> onSend, Runnable onAttach, UnaryOperator<TransferHandler> files) {
         super(new BorderLayout(8, 4));
         this.onSend = onSend;
+        input.setTransferHandler(files.apply(input.getTransferHandler()));
+        attach.setName("composer.attach");
+        attach.setToolTipText("Send a file or a picture (or drop it here, or paste it)");
+        attach.getAccessibleContext().setAccessibleName("Attach a file");
+        attach.putClientProperty("JButton.buttonType", "toolBarButton");
+        attach.setFocusable(false);
+        attach.addActionListener(e -> onAttach.run());
         setBorder(BorderFactory.createEmptyBorder(6, 8, 8, 8));
         input.setName("composer.input");
         input.getAccessibleContext().setAccessibleName("Message");
@@ -72,6 +86,9 @@ final class Composer extends JPanel {
         JPanel side = new JPanel(new BorderLayout(0, 4));
         side.add(send, BorderLayout.NORTH);
         side.add(counter, BorderLayout.SOUTH);
+        JPanel before = new JPanel(new BorderLayout());
+        before.add(attach, BorderLayout.NORTH);
+        add(before, BorderLayout.WEST);
         add(scroll, BorderLayout.CENTER);
         add(side, BorderLayout.EAST);
         refresh();
@@ -121,5 +138,6 @@ final class Composer extends JPanel {
         counter.setForeground(over ? (error != null ? error : Color.RED) : UIManager.getColor("Label.disabledForeground"));
         counter.getAccessibleContext().setAccessibleName(over ? "Message too long: " + count : count);
         send.setEnabled(input.isEnabled() && !input.getText().isBlank() && !over);
+        attach.setEnabled(input.isEnabled());
     }
 }

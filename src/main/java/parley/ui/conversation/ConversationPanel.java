@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.JLabel;
@@ -17,6 +18,8 @@ import javax.swing.JPanel;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.SwingConstants;
+import javax.swing.TransferHandler;
+import parley.chat.Attachment;
 import parley.chat.Chat;
 import parley.crypto.ChatId;
 import parley.chat.ChatPhase;
@@ -27,12 +30,14 @@ import parley.crypto.MessageId;
 import parley.ui.kit.PlainLabel;
 import parley.ui.kit.VerifiedBadge;
 import parley.ui.shell.StatusLine;
+import parley.ui.threads.BackgroundTasks;
 import parley.ui.threads.Edt;
 import parley.ui.threads.Failures;
 
 /**
  * The open chat: a header with its name, the verified mark and its state, the messages (history paged in as the
- * user scrolls up), and the composer. Only touched on the EDT; it asks the chat service with futures whose results
+ * user scrolls up; files inline or as cards), and the composer (files attached by its paper clip, by dropping them on
+ * the messages or pasting them into it). Only touched on the EDT; it asks the chat service with futures whose results
  * come back here.
  */
 public final class ConversationPanel extends JPanel {
@@ -60,11 +65,15 @@ public final class ConversationPanel extends JPanel {
     /** Counts chat switches, so that a page for a chat no longer open is dropped. */
     private int generation;
 
-    public ConversationPanel(StatusLine status, Consumer<URI> openLink) {
+    public ConversationPanel(StatusLine status, Consumer<URI> openLink, BackgroundTasks tasks) {
         super(new BorderLayout());
         this.status = status;
-        this.column = new MessageColumn(openLink);
-        this.composer = new Composer(this::send);
+        FileSending sending = new FileSending(this, tasks, status, () -> service, () -> chat);
+        UnaryOperator<TransferHandler> files = own -> new FileTransferHandler(own, paths -> sending.attach(paths, false),
+                sending::pasted);
+        this.column = new MessageColumn(openLink, new AttachmentActions(this, tasks, status, () -> service, files));
+        this.composer = new Composer(this::send, sending::choose, files);
+        column.setTransferHandler(files.apply(null)); // files dropped anywhere on the messages
         setName("conversation");
         title.setName("conversation.title");
         title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.2f));
@@ -177,6 +186,13 @@ public final class ConversationPanel extends JPanel {
             scrollToBottomLater();
         }
         refreshQueued();
+    }
+
+    /** A file's transfer moved on: its bubble follows in place. */
+    public void transferChanged(ChatId id, MessageId message, Attachment attachment) {
+        if (chat != null && chat.id().equals(id)) {
+            column.setAttachment(message, attachment);
+        }
     }
 
     public void deliveryChanged(ChatId id, MessageId message, Delivery delivery) {

@@ -28,6 +28,7 @@ import javax.swing.text.Element;
 import javax.swing.text.SimpleAttributeSet;
 import javax.swing.text.StyleConstants;
 import javax.swing.text.StyledDocument;
+import parley.chat.Attachment;
 import parley.chat.Delivery;
 import parley.chat.Message;
 import parley.ui.kit.EmojiFont;
@@ -67,8 +68,10 @@ public final class MessageBubble extends JPanel {
     private final JLabel meta = new PlainLabel();
     private Delivery delivery;
     private int naturalWidth = -1;
+    /** The file the message carries, shown instead of its text (the fallback for older versions). */
+    private final AttachmentView attachment;
 
-    MessageBubble(Message message, Consumer<URI> openLink) {
+    MessageBubble(Message message, Consumer<URI> openLink, AttachmentActions files) {
         super(new BorderLayout(0, 2));
         this.message = message;
         this.delivery = message.delivery();
@@ -79,6 +82,7 @@ public final class MessageBubble extends JPanel {
         text.setOpaque(false);
         text.setName("message.text");
         text.setDragEnabled(true);
+        text.setTransferHandler(files.dropping(text.getTransferHandler())); // a file dropped on a message is sent
         fill(text.getStyledDocument(), message.text());
         text.getAccessibleContext().setAccessibleName((message.outgoing() ? "You: " : "Them: ") + message.text());
         LinkClicks clicks = new LinkClicks(openLink);
@@ -90,7 +94,17 @@ public final class MessageBubble extends JPanel {
         meta.setHorizontalTextPosition(JLabel.LEFT);
         meta.setIconTextGap(4);
         footer.add(meta);
-        add(text, BorderLayout.CENTER);
+        attachment = message.attachment().map(a -> new AttachmentView(message, a, files, () -> {
+            naturalWidth = -1;
+            revalidate();
+        })).orElse(null);
+        if (attachment != null) {
+            getAccessibleContext().setAccessibleName((message.outgoing() ? "You: " : "Them: ") + "file "
+                    + message.attachment().orElseThrow().name());
+            add(attachment, BorderLayout.CENTER);
+        } else {
+            add(text, BorderLayout.CENTER);
+        }
         add(footer, BorderLayout.SOUTH);
         setBorder(BorderFactory.createEmptyBorder(6, 10, 4, 10));
         refreshMeta();
@@ -107,6 +121,27 @@ public final class MessageBubble extends JPanel {
 
     public String text() {
         return message.text();
+    }
+
+    /** The file this message carries, as shown now (its transfer updated in place). */
+    public Optional<Attachment> attachment() {
+        return Optional.ofNullable(attachment).map(AttachmentView::attachment);
+    }
+
+    /** The label of the picture shown inline, when the message carries a picture (its icon once decoded). */
+    public Optional<JLabel> thumbnail() {
+        return Optional.ofNullable(attachment).map(AttachmentView::thumbnailLabel).filter(JLabel::isShowing);
+    }
+
+    /** The component showing the file, when there is one: its buttons and labels by name, for tests. */
+    public Optional<JPanel> attachmentView() {
+        return Optional.ofNullable(attachment);
+    }
+
+    void setAttachment(Attachment next) {
+        if (attachment != null) {
+            attachment.update(next);
+        }
     }
 
     /** The component that shows the text (its layout, for tests of wrapping). */
@@ -148,6 +183,11 @@ public final class MessageBubble extends JPanel {
     /** The bubble's size when it may be at most {@code maxWidth} wide: narrow for short text, wrapped for long. */
     Dimension sizeFor(int maxWidth) {
         Insets in = getInsets();
+        if (attachment != null) {
+            Dimension view = attachment.getPreferredSize();
+            int width = Math.max(meta.getPreferredSize().width, Math.min(view.width, maxWidth - in.left - in.right));
+            return new Dimension(width + in.left + in.right, view.height + 2 + meta.getPreferredSize().height + in.top + in.bottom);
+        }
         if (naturalWidth < 0) {
             text.setSize(new Dimension(0, 0));
             naturalWidth = text.getPreferredSize().width + 2;

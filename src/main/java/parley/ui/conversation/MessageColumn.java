@@ -18,6 +18,7 @@ import javax.swing.JPanel;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
+import parley.chat.Attachment;
 import parley.chat.Delivery;
 import parley.chat.Message;
 import parley.crypto.MessageId;
@@ -32,10 +33,12 @@ public final class MessageColumn extends JPanel implements Scrollable {
     private final NavigableMap<Long, MessageBubble> bubbles = new TreeMap<>();
     private final Map<MessageId, MessageBubble> byId = new HashMap<>();
     private final Consumer<URI> openLink;
+    private final AttachmentActions files;
 
-    MessageColumn(Consumer<URI> openLink) {
+    MessageColumn(Consumer<URI> openLink, AttachmentActions files) {
         super(new ConversationLayout());
         this.openLink = openLink;
+        this.files = files;
         setName("conversation.messages");
         getAccessibleContext().setAccessibleName("Messages");
         applyColours();
@@ -74,7 +77,7 @@ public final class MessageColumn extends JPanel implements Scrollable {
             if (!bubbles.isEmpty() && m.ordinal() < bubbles.lastKey()) {
                 appendOnly = false;
             }
-            MessageBubble bubble = new MessageBubble(m, openLink);
+            MessageBubble bubble = new MessageBubble(m, openLink, files);
             if (appendOnly) {
                 appendComponent(bubble);
             }
@@ -94,6 +97,16 @@ public final class MessageColumn extends JPanel implements Scrollable {
         MessageBubble bubble = byId.get(id);
         if (bubble != null) {
             bubble.setDelivery(delivery);
+            bubble.revalidate();
+            bubble.repaint();
+        }
+    }
+
+    /** A file's transfer moved on: its bubble shows it in place (a picture appears once complete). */
+    void setAttachment(MessageId id, Attachment attachment) {
+        MessageBubble bubble = byId.get(id);
+        if (bubble != null) {
+            bubble.setAttachment(attachment);
             bubble.revalidate();
             bubble.repaint();
         }

@@ -23,13 +23,14 @@ import parley.ui.kit.EscapeCloses;
 
 /**
  * Settings: the theme (follow the desktop, light, dark) and message previews in notifications, applied at once,
- * the profile's passphrase (once the profile is open: {@code passphrase} is empty before) and the server (once the
- * chats run: {@code server} is empty before).
+ * the profile's passphrase (once the profile is open: {@code passphrase} is empty before), the server and the
+ * automatic download size of files (once the chats run: {@code server} and {@code downloads} are empty before).
  */
 public final class SettingsDialog extends JDialog {
 
     public SettingsDialog(JFrame owner, ThemeChoice current, Consumer<ThemeChoice> onTheme, boolean previews,
-            Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase, Optional<ServerSection.Change> server) {
+            Consumer<Boolean> onPreviews, Optional<PassphraseSection> passphrase, Optional<ServerSection.Change> server,
+            Optional<DownloadSection.Limit> downloads) {
         super(owner, "Settings", Dialog.ModalityType.DOCUMENT_MODAL);
         setName("dialog.settings");
         EscapeCloses.on(this);
@@ -73,6 +74,12 @@ public final class SettingsDialog extends JDialog {
         sections.add(Box.createVerticalStrut(8));
         sections.add(notifications);
         sections.add(Box.createVerticalStrut(8));
+        downloads.ifPresent(limit -> {
+            DownloadSection files = new DownloadSection(limit);
+            files.setAlignmentX(LEFT_ALIGNMENT);
+            sections.add(files);
+            sections.add(Box.createVerticalStrut(8));
+        });
         sections.add(protection);
         JPanel content = new JPanel(new BorderLayout(0, 8));
         content.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));

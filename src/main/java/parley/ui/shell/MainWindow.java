@@ -25,8 +25,10 @@ import parley.ui.conversation.ChatInfoDialogs;
 import parley.ui.conversation.ConversationPanel;
 import parley.ui.invite.InviteDialog;
 import parley.ui.invite.JoinDialog;
+import parley.ui.kit.MessagePreview;
 import parley.ui.kit.ScreenSpace;
 import parley.ui.profile.DesktopProfile;
+import parley.ui.settings.DownloadSection;
 import parley.ui.settings.PassphraseSection;
 import parley.ui.settings.SettingsDialog;
 import parley.ui.settings.ThemeChoice;
@@ -92,7 +94,7 @@ final class MainWindow extends JFrame {
                 id -> chatList.chat(id).map(Chat::name).orElse("your friend"));
         infos = keys.infos;
         join = new JoinFlow(this, tasks, clock, status, () -> service, chatList::select);
-        conversation = new ConversationPanel(status, new LinkOpener(tasks, status)::open);
+        conversation = new ConversationPanel(status, new LinkOpener(tasks, status)::open, tasks);
         bindActions();
         setJMenuBar(MainMenus.menuBar(actions));
         JPanel content = new JPanel(new BorderLayout()) {
@@ -155,6 +157,17 @@ final class MainWindow extends JFrame {
     void attach(ChatService chats) {
         Edt.require();
         service = chats;
+        settings.onDownloads(new DownloadSection.Limit() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Long> current() {
+                return chats.autoDownloadLimit();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> set(long bytes) {
+                return chats.setAutoDownloadLimit(bytes);
+            }
+        });
         chats.addListener(event -> javax.swing.SwingUtilities.invokeLater(() -> onEvent(event)));
         chats.chats().whenCompleteAsync(Edt.guard((all, failure) -> {
             if (failure != null) {
@@ -240,7 +253,8 @@ final class MainWindow extends JFrame {
             case ChatEvent.DeliveryChanged(ChatId id, var message, var delivery) ->
                     conversation.deliveryChanged(id, message, delivery);
             case ChatEvent.PayloadDropped d -> { } // counted by the service, never shown
-            case ChatEvent.TransferChanged t -> { } // the conversation's file cards: being built
+            case ChatEvent.TransferChanged(ChatId id, var message, var attachment) ->
+                    conversation.transferChanged(id, message, attachment);
         }
     }
 
@@ -267,7 +281,7 @@ final class MainWindow extends JFrame {
         chatList.lastMessage(m.chat(), m);
         conversation.messageAdded(m);
         if (!m.outgoing() && !isFocused()) {
-            notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), m.text());
+            notifier.newMessage(chatList.chat(m.chat()).map(Chat::name).orElse("a chat"), MessagePreview.of(m));
         }
     }
 

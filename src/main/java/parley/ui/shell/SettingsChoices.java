@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.JFrame;
 import parley.ui.profile.DesktopProfile;
+import parley.ui.settings.DownloadSection;
 import parley.ui.settings.PassphraseSection;
 import parley.ui.settings.ServerSection;
 import parley.ui.settings.SettingsDialog;
@@ -26,6 +27,7 @@ final class SettingsChoices {
     private DesktopProfile profile;
     private boolean hasPassphrase;
     private ServerSection.Change serverChange;
+    private DownloadSection.Limit downloads;
 
     SettingsChoices(JFrame owner, Notifier notifier, BackgroundTasks tasks, StatusLine status) {
         this.owner = owner;
@@ -55,6 +57,11 @@ final class SettingsChoices {
         serverChange = change;
     }
 
+    /** Who keeps the automatic download size of files (set once the chats run). */
+    void onDownloads(DownloadSection.Limit limit) {
+        downloads = limit;
+    }
+
     void show() {
         new SettingsDialog(owner, theme, choice -> {
             theme = choice;
@@ -64,6 +71,7 @@ final class SettingsChoices {
             notifier.showPreviews(on);
             onPreviews.accept(on);
         }, Optional.ofNullable(profile).map(p -> new PassphraseSection(p, hasPassphrase, tasks,
-                set -> hasPassphrase = set, status::notice)), Optional.ofNullable(serverChange)).setVisible(true);
+                set -> hasPassphrase = set, status::notice)), Optional.ofNullable(serverChange),
+                Optional.ofNullable(downloads)).setVisible(true);
     }
 }

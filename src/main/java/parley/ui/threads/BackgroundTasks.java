@@ -58,6 +58,21 @@ public final class BackgroundTasks implements AutoCloseable {
         }), Edt.EXECUTOR);
     }
 
+    /**
+     * Runs {@code work} off the EDT without a title in the status line, for slow work the app starts by itself (a
+     * picture's thumbnail as its message scrolls in). On the same serial thread as the user's tasks: one picture is
+     * decoded at a time, which bounds the memory decoding takes. The result comes on the background thread.
+     */
+    public <T> CompletableFuture<T> call(Callable<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, executor);
+    }
+
     /** Runs blocking clean-up off the EDT without a result, for example closing the profile. */
     public CompletableFuture<Void> runQuietly(Runnable work) {
         return CompletableFuture.runAsync(work, executor);

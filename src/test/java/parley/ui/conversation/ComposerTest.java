@@ -23,7 +23,7 @@ class ComposerTest {
         JFrame frame = GuiActionRunner.execute(() -> {
             Looks.install(false);
             JFrame f = new JFrame("composer");
-            f.add(new Composer(sent::add), BorderLayout.CENTER);
+            f.add(new Composer(sent::add, () -> { }, h -> h), BorderLayout.CENTER);
             f.setSize(600, 200);
             return f;
         });

@@ -41,6 +41,11 @@ final class CorePeer implements AutoCloseable {
         return chat;
     }
 
+    /** Everything this friend's chat service has told it, oldest first. */
+    java.util.List<ChatEvent> events() {
+        return party.events;
+    }
+
     /** Sends {@code text} in {@code chat}; returns once it is stored in this side's outbox. */
     void send(ChatId chat, String text) throws Exception {
         service.send(chat, text).get(30, TimeUnit.SECONDS);
