@@ -50,24 +50,29 @@ function pair(tap = (p) => p) {
   const a = random256();
   const b = random256();
   const seen = [];
+  const under = []; // the key each of `seen` was sealed under
   const publish = broker.publish.bind(broker);
   const state = { tap };
+  let sessions = [];
   broker.publish = (to, text) => {
-    const opened = open(new TextEncoder().encode(text), [key], to);
-    assert.ok(opened instanceof Accepted, `published a payload the peer drops (${opened.reason})`);
+    const keys = [...new Set(sessions.flatMap((s) => s.record.epochs.map((e) => e.key)))]; // rekeys included
+    const opened = open(new TextEncoder().encode(text), keys, to);
+    if (!(opened instanceof Accepted)) throw new Error(`published a payload the peer drops (${opened.reason})`);
     seen.push(opened.plaintext);
+    under.push(opened.key);
     const kept = state.tap(opened.plaintext, to);
     if (kept === opened.plaintext) publish(to, text);
-    else if (kept) publish(to, seal(kept, key));
+    else if (kept) publish(to, seal(kept, opened.key));
   };
   const [left, right] = agreedPair(broker, TIMINGS, key, a, b);
+  sessions = [left, right];
   open_.push(left, right);
   // a rogue's payload under the chat key, sealed without the sender's own checks
   const inject = (to, p) => {
     const ct = globalThis.CryptoJS.AES.encrypt(JSON.stringify(p), key).toString();
     broker.enqueue(to, JSON.stringify({ v: 1, ct, mac: mac(ct, key) }));
   };
-  return { broker, key, left, right, seen, state, inject };
+  return { broker, key, left, right, seen, under, state, inject };
 }
 
 const online = (s) => until('online', () => s.connectionState.status === 'online');
@@ -326,4 +331,23 @@ test('a file not fetched within the offer time (30 days) is withdrawn: the sende
   await until('gone', async () => (await stateOf(received(p.right, m.id))) === 'gone');
   assert.equal(await stateOf(sent(p.left, m.id)), 'cancelled');
   assert.match((await sent(p.left, m.id)).transfer.problem, /within 30 days/);
+});
+
+test('a rekey in the middle of a transfer: the chunks go on under the new key and the file completes', async () => {
+  let hold = false;
+  const p = pair((x) => (hold && x.t === 'chunk' ? null : x));
+  await bothOnline(p);
+  const bytes = pattern(16 * CHUNK_BYTES); // more than a window: the second half is asked for after the rekey
+  const m = await sendFile(p.left, 'across.bin', '', bytes);
+  await until('some held', async () => (await received(p.right, m.id))?.transfer.held >= 1);
+  hold = true; // the rest waits until the new key is agreed, and is asked for again after the silence
+  await p.left.service.run(() => p.left.startRekey());
+  await until('rekeyed', () => p.left.record.epochs.some((e) => e.epoch === 1) && !p.left.record.rekeyOffer);
+  hold = false;
+  await until('complete', async () => (await stateOf(received(p.right, m.id))) === 'complete');
+  assert.deepEqual(await decryptFile(p.right.service.store, p.right.record.id, await received(p.right, m.id)), bytes);
+  const chunks = p.seen.map((x, k) => [x, p.under[k]]).filter(([x]) => x.t === 'chunk' && x.file === m.id);
+  assert.ok(chunks.some(([, k]) => k === p.key) && chunks.some(([, k]) => k !== p.key),
+    'chunks went out under both the old and the new key');
+  assert.equal(p.left.record.sentSinceRekey, 0, 'chunks do not count toward the 1,000 messages of a rekey');
 });

@@ -6,6 +6,9 @@
 import { fromBase64url, randomId } from './bytes.js';
 import { importFileKey, openChunk, paddingIsZero, sha256 } from './file-crypto.js';
 import { SEALED_CHUNK_BYTES } from './file-manifest.js';
+import { quotaProblem } from './file-quota.js';
+import { seal } from './envelope.js';
+import { decryptFile, emitTransfer, fileTiming } from './transfer-record.js';
 
 /**
  * Chunks asked for and not yet come. The protocol allows 8; a browser is always on wss, where Mosquitto writes
@@ -13,9 +16,6 @@ import { SEALED_CHUNK_BYTES } from './file-manifest.js';
  * them. 2 cost no throughput there (the pace is the broker's) and keep text a few seconds behind at most.
  */
 export const RECEIVE_WINDOW = 2;
-import { quotaProblem } from './file-quota.js';
-import { seal } from './envelope.js';
-import { decryptFile, emitTransfer, fileTiming } from './transfer-record.js';
 
 /** The states in which a chunk of a file is still taken. */
 const TAKING = ['downloading', 'paused'];
