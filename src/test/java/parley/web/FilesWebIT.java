@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import parley.chat.Attachment;
 import parley.chat.ChatEvent;
@@ -65,10 +66,9 @@ class FilesWebIT {
             assertThat(shown.getAttribute("src")).startsWith("blob:");
             Path report = random("report.pdf", 2 * 1024 * 1024, 1);
             Message sentReport = desktop.service.sendFile(chat, report).get();
-            browser.until(SLOW, d -> browser.findAll("#pane li.message.in[data-transfer=complete] .file-card")
-                    .size() == 1);
+            WebElement card = until(browser, SLOW, "report.pdf complete", () -> completeCard(browser, "report.pdf"));
             browser.screenshot("files-1-browser-received");
-            browser.find("#pane li.message.in[data-transfer=complete] .file-card .download").click();
+            card.findElement(By.cssSelector(".download")).click();
             Path saved = downloads.resolve("report.pdf");
             until(browser, WAIT, "report.pdf saved into " + downloads, () -> Files.isRegularFile(saved)
                     && sha256(saved).equals(sha256(report)) ? saved : null);
@@ -107,6 +107,12 @@ class FilesWebIT {
                             + "m.className + ' ' + (m.dataset.transfer || '') + ': ' + m.textContent).join(' | ')")
                     + "; console: " + browser.console() + "; downloads: " + listing(), e);
         }
+    }
+
+    private static WebElement completeCard(Browser browser, String name) {
+        return browser.findAll("#pane li.message.in[data-transfer=complete] .file-card").stream()
+                .filter(c -> c.findElement(By.cssSelector(".file-name")).getText().equals(name)).findFirst()
+                .orElse(null);
     }
 
     private static String listing() {
