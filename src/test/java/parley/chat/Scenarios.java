@@ -58,7 +58,7 @@ final class Scenarios {
     static List<String> sessionFiles() {
         try (Stream<Path> files = Files.list(DIR)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .filter(n -> !Set.of("fixtures.json", "drop-reasons.json", "rekey-decisions.json").contains(n))
+                    .filter(n -> !Set.of("fixtures.json", "drop-reasons.json", "rekey-decisions.json", "files.json").contains(n))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
