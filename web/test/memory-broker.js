@@ -1,6 +1,7 @@
 // Two chat sessions in one node process: an in-memory broker that keeps each inbox's order (as MQTT does within
 // one connection) and an in-memory store with the IndexedDB store's interface. What the state machine decides is
 // under test here; the real broker and IndexedDB are exercised by the Chromium tests (parley.web.*IT).
+import { DEFAULT_AUTO_DOWNLOAD } from '../src/js/file-manifest.js';
 import { ChatSession } from '../src/js/session.js';
 
 export class MemoryBroker {
@@ -64,6 +65,7 @@ export class MemoryStore {
   constructor() {
     this.records = new Map();
     this.messages = new Map();
+    this.chunks = new Map(); // `${chat}|${file}|${i}` -> sealed bytes
     this.ordinal = 0;
   }
 
@@ -78,6 +80,7 @@ export class MemoryStore {
   async deleteChat(id) {
     this.records.delete(id);
     for (const k of [...this.messages.keys()]) if (k.startsWith(`${id}|`)) this.messages.delete(k);
+    for (const k of [...this.chunks.keys()]) if (k.startsWith(`${id}|`)) this.chunks.delete(k);
   }
 
   async addMessage(message) {
@@ -109,6 +112,41 @@ export class MemoryStore {
   async outbox(chat) {
     return (await this.history(chat)).filter((m) => m.dir === 'out' && m.status !== 'delivered');
   }
+
+  async message(chat, dir, id) {
+    const m = this.messages.get(`${chat}|${dir}|${id}`);
+    return m === undefined ? undefined : structuredClone(m);
+  }
+
+  async updateMessage(chat, dir, id, update) {
+    const m = this.messages.get(`${chat}|${dir}|${id}`);
+    if (!m) return null;
+    update(m);
+    return structuredClone(m);
+  }
+
+  async fileMessages() {
+    return [...this.messages.values()].filter((m) => m.file).map((m) => structuredClone(m));
+  }
+
+  async putChunks(chat, file, chunks) {
+    for (const c of chunks) this.chunks.set(`${chat}|${file}|${c.i}`, new Uint8Array(c.data));
+  }
+
+  async chunk(chat, file, i) {
+    const data = this.chunks.get(`${chat}|${file}|${i}`);
+    return data === undefined ? undefined : new Uint8Array(data);
+  }
+
+  async chunkIndices(chat, file) {
+    const prefix = `${chat}|${file}|`;
+    return [...this.chunks.keys()].filter((k) => k.startsWith(prefix)).map((k) => Number(k.slice(prefix.length)))
+      .sort((a, b) => a - b);
+  }
+
+  async deleteChunks(chat, file) {
+    for (const k of [...this.chunks.keys()]) if (k.startsWith(`${chat}|${file}|`)) this.chunks.delete(k);
+  }
 }
 
 /** The part of ChatService a session uses: the serial queue, events, store, timings and connections. */
@@ -133,6 +171,10 @@ export class MemoryService {
 
   displayName() {
     return null;
+  }
+
+  autoDownloadLimit() {
+    return this.autoDownload ?? DEFAULT_AUTO_DOWNLOAD;
   }
 
   forget() {}

@@ -168,7 +168,7 @@ async function runScenario(file, scenario) {
 }
 
 const SESSION_FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')
-  && !['fixtures.json', 'drop-reasons.json', 'rekey-decisions.json'].includes(f));
+  && !['fixtures.json', 'drop-reasons.json', 'rekey-decisions.json', 'files.json'].includes(f));
 for (const name of SESSION_FILES) {
   const file = read(name);
   for (const scenario of file.scenarios) test(`${name}: ${scenario.name}`, () => runScenario(file, scenario));

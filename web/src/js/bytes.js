@@ -4,9 +4,14 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 
 /** Canonical base64url without padding of `bytes` (a Uint8Array). */
 export function base64url(bytes) {
+  return base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Standard padded base64 of `bytes`; built 8 KiB at a time, as a file chunk (64 KiB) is too long to add bytewise. */
+function base64(bytes) {
   let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  for (let k = 0; k < bytes.length; k += 8192) binary += String.fromCharCode.apply(null, bytes.subarray(k, k + 8192));
+  return btoa(binary);
 }
 
 /**
@@ -18,7 +23,8 @@ export function fromBase64url(field, text, length) {
   if (text.length % 4 === 1) throw new Error(`${field} is not base64url`);
   const std = text.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(std + '='.repeat((4 - (std.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   if (bytes.length !== length) throw new Error(`${field} must be ${length} bytes, not ${bytes.length}`);
   if (base64url(bytes) !== text) throw new Error(`${field} is not canonical base64url`);
   return bytes;

@@ -4,6 +4,7 @@
 // `ackTimer`), which clears it on close.
 import { randomId } from './bytes.js';
 import { MAX_ACK_IDS, seal, textProblem } from './envelope.js';
+import { publicMessage, transfer } from './transfer-record.js';
 
 export class Conversation {
   constructor(session) {
@@ -14,9 +15,9 @@ export class Conversation {
     const s = this.s;
     const r = s.record;
     this.queueAck(msg.id); // duplicates too: the sender re-sends until it hears an ack (sent after this commit)
-    const stored = await s.service.store.receive(r, {
-      chat: r.id, dir: 'in', id: msg.id, seq: msg.seq, ts: msg.ts, status: 'received', text: msg.text,
-    }, (record) => {
+    const message = { chat: r.id, dir: 'in', id: msg.id, seq: msg.seq, ts: msg.ts, status: 'received', text: msg.text };
+    if (msg.file) Object.assign(message, { file: msg.file, transfer: transfer('offered') });
+    const stored = await s.service.store.receive(r, message, (record) => {
       record.peerSeq = Math.max(record.peerSeq, msg.seq);
       record.unread += 1;
       record.lastActivity = Date.now();
@@ -25,8 +26,9 @@ export class Conversation {
       s.drop('duplicate');
       return;
     }
-    s.service.emit('message-added', r.id, stored);
+    s.service.emit('message-added', r.id, publicMessage(stored));
     s.service.emit('chat-changed', s.snapshot());
+    if (stored.file) await s.receiving.manifestArrived(stored);
   }
 
   async ackArrived(ack) {
@@ -37,16 +39,23 @@ export class Conversation {
         s.service.emit('delivery-changed', s.record.id, id, 'delivered');
       }
     }
+    await s.sending.ackArrived(ack);
+  }
+
+  /** Why nothing can be sent in this chat yet, or null. */
+  notReady() {
+    const r = this.s.record;
+    if (r.phase === 'active') return null;
+    return r.phase === 'invited' ? 'nobody has joined this invite yet'
+      : r.phase === 'expired' ? 'the invite expired before your friend answered: ask for a new invite'
+        : "the chat is not ready: waiting for the inviter's welcome";
   }
 
   async send(text) {
     const s = this.s;
     const r = s.record;
-    if (r.phase !== 'active') {
-      throw new Error(r.phase === 'invited' ? 'nobody has joined this invite yet'
-        : r.phase === 'expired' ? 'the invite expired before your friend answered: ask for a new invite'
-          : "the chat is not ready: waiting for the inviter's welcome");
-    }
+    const notReady = this.notReady();
+    if (notReady) throw new Error(notReady);
     const problem = textProblem(text);
     if (problem) throw new Error(problem);
     const now = Date.now();
@@ -95,7 +104,8 @@ export class Conversation {
       || s.connectionState.status !== 'online') return;
     while (s.pendingAcks.length > 0) {
       const ids = s.pendingAcks.splice(0, MAX_ACK_IDS);
-      const ack = { t: 'ack', id: randomId(), to: r.peerInbox, ts: Date.now(), ids };
+      // files: 1 tells the sender that this version reads file manifests (docs/protocol.md section 9.3)
+      const ack = { t: 'ack', id: randomId(), to: r.peerInbox, ts: Date.now(), ids, files: 1 };
       s.connection.publish(r.peerInbox, seal(ack, s.currentKey())).catch(() => {});
     }
   }

@@ -3,6 +3,7 @@
 // (before decrypting), ciphertext, UTF-8, every field and the recipient, and names why it dropped anything.
 // crypto-js 4.2.0 is the global CryptoJS (a classic script in the page, required in node tests).
 import { fromBase64url, fromUtf8, isWellFormed, utf8, wordsToBytes } from './bytes.js';
+import { WINDOW, manifestProblem } from './file-manifest.js';
 import { nameProblem } from './invite.js';
 import { checkedPoint } from './p256.js';
 import { JsonNumber, isObject, parseStrict } from './strict-json.js';
@@ -12,7 +13,9 @@ export const MAX_TEXT_BYTES = 16384;
 export const MAX_NAME_UNITS = 64;
 export const MAX_ACK_IDS = 100;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const TYPES = ['join', 'welcome', 'msg', 'ack', 'rekey', 'rekey-ok'];
+const TYPES = ['join', 'welcome', 'msg', 'ack', 'rekey', 'rekey-ok', 'fwant', 'chunk', 'fgone'];
+/** The types that move a file (docs/protocol.md section 9.4): a ts and no seq, like an ack. */
+export const FILE_TYPES = ['fwant', 'chunk', 'fgone'];
 const C = () => globalThis.CryptoJS;
 
 /** A payload dropped for `reason` (the desktop's DropReason labels); `ackable` is a msg id to ack anyway. */
@@ -56,12 +59,23 @@ export function seal(plaintext, key) {
 /** The plaintext JSON with exactly the protocol's field names, in the desktop's order. */
 export function writePlaintext(p) {
   const o = { t: p.t, id: p.id, to: p.to };
-  if (p.t !== 'ack') {
-    o.seq = p.seq;
-    o.ts = p.ts;
-  } else {
+  if (p.t === 'ack') {
     o.ts = p.ts;
     o.ids = p.ids;
+    if (p.files) o.files = 1;
+  } else if (FILE_TYPES.includes(p.t)) {
+    o.ts = p.ts;
+    o.file = p.file;
+    if (p.t === 'fwant') {
+      o.have = p.have;
+      o.want = p.want;
+    } else if (p.t === 'chunk') {
+      o.i = p.i;
+      o.data = p.data;
+    }
+  } else {
+    o.seq = p.seq;
+    o.ts = p.ts;
   }
   if (p.t === 'join' || p.t === 'welcome') {
     o.inbox = p.inbox;
@@ -69,6 +83,10 @@ export function writePlaintext(p) {
     if (p.name) o.name = p.name;
   } else if (p.t === 'msg') {
     o.text = p.text;
+    if (p.file) {
+      const f = p.file;
+      o.file = { name: f.name, size: f.size, type: f.type, chunk: f.chunk, count: f.count, sha256: f.sha256, key: f.key };
+    }
   } else if (p.t === 'rekey' || p.t === 'rekey-ok') {
     o.epoch = p.epoch;
     o.epk = p.epk;
@@ -150,6 +168,20 @@ function read(o, key, arrivedOn) {
     if (t === 'ack') {
       p.ts = timestamp(o);
       p.ids = ids(o);
+      if ('files' in o) {
+        if (!(o.files instanceof JsonNumber) || o.files.lexical !== '1') throw new Malformed('files must be 1');
+        p.files = 1;
+      }
+    } else if (FILE_TYPES.includes(t)) {
+      p.ts = timestamp(o);
+      p.file = messageId(req(o, 'file'), 'file');
+      if (t === 'fwant') {
+        p.have = nonNegative(req(o, 'have'), 'have');
+        p.want = wanted(o, p.have);
+      } else if (t === 'chunk') {
+        p.i = nonNegative(req(o, 'i'), 'i');
+        p.data = str(o, 'data'); // its length and form are checked after the file is known (section 9.4's order)
+      }
     } else {
       p.seq = positive(o, 'seq');
       p.ts = timestamp(o);
@@ -164,6 +196,7 @@ function read(o, key, arrivedOn) {
       }
     } else if (t === 'msg') {
       p.text = checkedText(str(o, 'text'));
+      if ('file' in o) p.file = manifest(o.file);
     } else if (t === 'rekey' || t === 'rekey-ok') {
       p.epoch = positive(o, 'epoch');
       p.epk = epk(o);
@@ -207,7 +240,10 @@ function inbox(o, field) {
 }
 
 function integer(o, field) {
-  const v = req(o, field);
+  return integerValue(req(o, field), field);
+}
+
+function integerValue(v, field) {
   if (!(v instanceof JsonNumber)) throw new Malformed(`${field} must be a number`);
   if (!/^-?(0|[1-9][0-9]{0,18})$/.test(v.lexical)) throw new Malformed(`${field} must be an integer`);
   const n = Number(v.lexical);
@@ -219,6 +255,33 @@ function positive(o, field) {
   const n = integer(o, field);
   if (n < 1 || n > MAX_SAFE) throw new Malformed(`${field} must be 1 to 2^53-1`);
   return n;
+}
+
+function nonNegative(v, field) {
+  const n = integerValue(v, field);
+  if (n < 0) throw new Malformed(`${field} must not be negative`);
+  return n;
+}
+
+/** fwant's `want`: 0 to 8 distinct indices, ascending, none below `have` (docs/protocol.md section 9.4). */
+function wanted(o, have) {
+  const v = req(o, 'want');
+  if (!Array.isArray(v) || v.length > WINDOW) throw new Malformed(`want must be an array of at most ${WINDOW}`);
+  const want = v.map((x) => nonNegative(x, 'want'));
+  for (let k = 0; k < want.length; k++) {
+    if (want[k] < have || (k > 0 && want[k] <= want[k - 1])) {
+      throw new Malformed('want must be distinct ascending indices from have on');
+    }
+  }
+  return want;
+}
+
+/** A msg's `file`: every field of docs/protocol.md section 9.3, checked; plain values out. */
+function manifest(file) {
+  const problem = manifestProblem(file, (field) => integer(file, field));
+  if (problem) throw new Malformed(problem);
+  return { name: file.name, size: integer(file, 'size'), type: file.type, chunk: integer(file, 'chunk'),
+    count: integer(file, 'count'), sha256: file.sha256, key: file.key };
 }
 
 function timestamp(o) {

@@ -7,6 +7,7 @@ import { Store } from './store.js';
 import { App } from './ui/app.js';
 
 const NAME_KEY = 'parley.displayName';
+const AUTO_DOWNLOAD_KEY = 'parley.autoDownloadMiB';
 
 const settings = {
   displayName: () => localStorage.getItem(NAME_KEY),
@@ -20,6 +21,20 @@ const settings = {
     const problem = nameProblem(trimmed);
     if (problem === null) localStorage.setItem(NAME_KEY, trimmed);
     return problem;
+  },
+  /** Bytes up to which a received file is fetched by itself; null: the default (16 MiB). */
+  autoDownloadLimit() {
+    const mib = localStorage.getItem(AUTO_DOWNLOAD_KEY);
+    return mib === null ? null : Number(mib) * 1024 * 1024;
+  },
+  /** Keeps a whole number of MiB from 0 (always ask) to 100 (every file); returns why not, or null. */
+  setAutoDownloadMiB(text) {
+    const mib = Number(text.trim());
+    if (text.trim() === '' || !Number.isInteger(mib) || mib < 0 || mib > 100) {
+      return 'it must be a whole number from 0 to 100';
+    }
+    localStorage.setItem(AUTO_DOWNLOAD_KEY, String(mib));
+    return null;
   },
 };
 

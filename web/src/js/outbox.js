@@ -48,7 +48,7 @@ export class Outbox {
     if (s.record.phase === 'active') {
       for (const m of await s.service.store.outbox(s.record.id)) {
         if (due(m.id)) {
-          const msg = { t: 'msg', id: m.id, to: s.record.peerInbox, seq: m.seq, ts: m.ts, text: m.text };
+          const msg = { t: 'msg', id: m.id, to: s.record.peerInbox, seq: m.seq, ts: m.ts, text: m.text, file: m.file };
           s.conversation.publishMessage(m.id, seal(msg, s.currentKey()));
         }
       }

@@ -5,15 +5,18 @@ import { credentialsFor } from './broker-config.js';
 import { randomId, random256 } from './bytes.js';
 import { InboxConnection } from './connection.js';
 import { seal } from './envelope.js';
+import { DEFAULT_AUTO_DOWNLOAD, FILE_TIMINGS, fileNameProblem, sizeProblem } from './file-manifest.js';
 import { formatLink, nameProblem, parseLink } from './invite.js';
 import { generateEphemeral } from './keys.js';
 import { ChatSession } from './session.js';
+import { decryptFile, publicMessage } from './transfer-record.js';
 
 /** The desktop's ChatTimings.standard(), in ms: re-sends, ack batching, invites, and the rekey thresholds. */
 export const STANDARD_TIMINGS = {
   resendFirst: 5000, resendMax: 60000, ackBatch: 200, joinUnanswered: 30000, inviteValidity: 24 * 3600 * 1000,
   rekeyAfterMessages: 1000, rekeyAfterAge: 7 * 24 * 3600 * 1000, oldKeyGrace: 3600 * 1000,
   clockSkew: 5 * 60 * 1000, // a welcome is late once the invite expired this long ago (docs/protocol.md 4.7)
+  ...FILE_TIMINGS,
 };
 
 export class ChatService {
@@ -21,7 +24,7 @@ export class ChatService {
    * @param store     a {@link Store}
    * @param broker    {wss, mqtts (or null), webBase, credentials (or null)}: this page's broker, which its invites
    *                  name; its credentials go only to its own wss address
-   * @param settings  {displayName(): string|null}
+   * @param settings  {displayName(): string|null, autoDownloadLimit(): number|null (bytes; null: 16 MiB)}
    */
   constructor(store, broker, settings, timings = STANDARD_TIMINGS) {
     this.store = store;
@@ -48,6 +51,11 @@ export class ChatService {
   displayName() {
     const name = this.settings.displayName() || null;
     return name !== null && nameProblem(name) === null ? name : null;
+  }
+
+  /** Files up to this size are fetched as soon as their manifest arrives; larger ones wait for the user. */
+  autoDownloadLimit() {
+    return this.settings.autoDownloadLimit?.() ?? DEFAULT_AUTO_DOWNLOAD;
   }
 
   on(listener) {
@@ -166,8 +174,48 @@ export class ChatService {
     return this.session(id).snapshot();
   }
 
+  /** The chat's messages, oldest first; a file message names its file and transfer, never its key. */
   history(id) {
-    return this.run(() => this.store.history(id));
+    return this.run(async () => (await this.store.history(id)).map(publicMessage));
+  }
+
+  /**
+   * Sends `blob` (a File, or any Blob) as the file `name`: refused with a message naming the reason (empty, over
+   * 100 MiB with both sizes, a name the peer would refuse, past this browser's quota) before anything is sent.
+   */
+  async sendFile(id, blob, name = blob.name) {
+    const problem = sizeProblem(blob.size) ?? fileNameProblem(name);
+    if (problem) throw new Error(problem);
+    const bytes = new Uint8Array(await blob.arrayBuffer()); // read before the queue: other chats go on meanwhile
+    return this.run(() => this.session(id).sending.sendFile(name, blob.type, bytes));
+  }
+
+  /** Fetches (or resumes) a received file; refused with the reason when the quota leaves no room. */
+  download(id, messageId) {
+    return this.run(() => this.session(id).receiving.download(messageId));
+  }
+
+  /** Pauses fetching a received file; what it holds is kept. */
+  pause(id, messageId) {
+    return this.run(() => this.session(id).receiving.pause(messageId));
+  }
+
+  /** Stops offering a file we sent. */
+  cancelFile(id, messageId) {
+    return this.run(() => this.session(id).sending.cancel(messageId));
+  }
+
+  /** The bytes of a complete received file, or of one we sent and still hold, as a Blob of its media type. */
+  fileBlob(id, messageId, dir) {
+    return this.run(async () => {
+      const m = await this.store.message(id, dir, messageId);
+      const readable = dir === 'in' ? m?.transfer?.state === 'complete'
+        : m?.file && m.transfer.state !== 'cancelled';
+      if (!readable) throw new Error('this file is not here (yet)');
+      const bytes = await decryptFile(this.store, id, m);
+      if (!bytes) throw new Error('this file could not be read back from this browser\'s storage');
+      return new Blob([bytes], { type: m.file.type });
+    });
   }
 
   markRead(id) {

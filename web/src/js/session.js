@@ -1,12 +1,15 @@
 // One chat's protocol state machine (docs/protocol.md sections 4 to 6, with the desktop's decisions): this
 // coordinator holds the chat's state and its life cycle, opens what arrives and hands it to the part that handles
 // its type, as the desktop's ChatSession does: join-handshake.js (invite, join, welcome), conversation.js (messages
-// and acks), outbox.js (re-sends), rekeying.js (rekeys, with the pure decisions in rekey.js), chat-snapshot.js.
+// and acks), outbox.js (re-sends), rekeying.js (rekeys, with the pure decisions in rekey.js), file-sending.js and
+// file-receiving.js (files, docs/protocol.md section 9), chat-snapshot.js.
 // Every method runs inside the service's serial queue, so no two handlers interleave across an await.
 // Connections come from the service (service.openConnection / retireInbox), so node tests can run two sessions.
 import { chatSnapshot } from './chat-snapshot.js';
 import { Conversation } from './conversation.js';
-import { Accepted, open } from './envelope.js';
+import { Accepted, FILE_TYPES, open } from './envelope.js';
+import { FileReceiving } from './file-receiving.js';
+import { FileSending } from './file-sending.js';
 import { JoinHandshake } from './join-handshake.js';
 import { Outbox } from './outbox.js';
 import { currentEpoch, startGrace } from './rekey.js';
@@ -39,6 +42,8 @@ export class ChatSession {
     this.handshake = new JoinHandshake(this);
     this.conversation = new Conversation(this);
     this.rekeying = new Rekeying(this);
+    this.sending = new FileSending(this);
+    this.receiving = new FileReceiving(this);
   }
 
   get timings() {
@@ -91,6 +96,7 @@ export class ChatSession {
       this.rekeying.sendUnsentAnswer(); // before anything under the new key
       await this.outbox.resendDue(true);
       this.conversation.flushAcks();
+      await this.receiving.connected();
       await this.rekeying.rekeyIfDue();
     }
   }
@@ -102,6 +108,7 @@ export class ChatSession {
     clearTimeout(this.ackTimer);
     clearTimeout(this.keyTimer);
     clearTimeout(this.lifetimeTimer);
+    this.receiving.close();
     this.lifetimeTimer = null;
     this.ackTimer = null;
     this.resendTimer = null;
@@ -153,12 +160,15 @@ export class ChatSession {
     const active = this.record.phase === 'active';
     if (p.t === 'join' && underInviteKey) await this.handshake.joinArrived(p);
     else if (p.t === 'welcome' && underInviteKey) await this.handshake.welcomeArrived(p);
-    else if (!underInviteKey && active && ['msg', 'ack', 'rekey', 'rekey-ok'].includes(p.t)) {
+    else if (!underInviteKey && active && ['msg', 'ack', 'rekey', 'rekey-ok', ...FILE_TYPES].includes(p.t)) {
       await this.peerUsedKey(result.key);
       if (p.t === 'msg') await this.conversation.messageArrived(p);
       else if (p.t === 'ack') await this.conversation.ackArrived(p);
       else if (p.t === 'rekey') await this.rekeying.rekeyArrived(p, result.key);
-      else await this.rekeying.rekeyOkArrived(p, result.key);
+      else if (p.t === 'rekey-ok') await this.rekeying.rekeyOkArrived(p, result.key);
+      else if (p.t === 'fwant') await this.sending.fwantArrived(p);
+      else if (p.t === 'chunk') await this.receiving.chunkArrived(p);
+      else await this.receiving.fgoneArrived(p);
     } else {
       this.drop('unexpected'); // e.g. a msg under the invite key: anyone who saw the QR has it
     }

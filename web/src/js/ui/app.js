@@ -2,7 +2,7 @@
 // screens (chat-list.js, conversation.js, invite-view.js, join-view.js, safety-view.js). Only reads service
 // snapshots and sends commands; every text from the network goes into the DOM as textContent, never as markup.
 import { LastMessages, renderList, showLastMessage } from './chat-list.js';
-import { appendMessage, renderHeader, showConversation, updateTick } from './conversation.js';
+import { appendMessage, renderHeader, showConversation, updateTick, updateTransfer } from './conversation.js';
 import { $, fromTemplate } from './dom.js';
 import { createInvite, showInvite } from './invite-view.js';
 import { showJoin } from './join-view.js';
@@ -52,10 +52,13 @@ export class App {
         this.lastMessages.added(args[0], args[1]);
         showLastMessage(this, args[0]);
         if (args[0] === this.selected && this.view === 'chat') {
-          appendMessage(args[1]);
+          appendMessage(this, args[1]);
           if (!document.hidden) this.service.markRead(args[0]);
         }
         if (args[1].dir === 'in') this.notify(args[0], args[1]);
+        break;
+      case 'transfer-changed':
+        if (args[0] === this.selected && this.view === 'chat') updateTransfer(this, args[1]);
         break;
       case 'delivery-changed':
         if (args[0] === this.selected) updateTick(args[1], args[2]);
@@ -104,6 +107,12 @@ export class App {
     input.addEventListener('change', () => {
       const problem = this.settings.setDisplayName(input.value);
       this.banner(problem === null ? null : `Your name was not kept: it ${problem}.`);
+    });
+    const limit = $('#auto-download', node);
+    limit.value = String(Math.round(this.service.autoDownloadLimit() / (1024 * 1024)));
+    limit.addEventListener('change', () => {
+      const problem = this.settings.setAutoDownloadMiB(limit.value);
+      this.banner(problem === null ? null : `The automatic download size was not kept: ${problem}.`);
     });
     this.setPane(node, 'welcome');
     this.banner(message);

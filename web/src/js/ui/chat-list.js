@@ -1,6 +1,7 @@
 // The chat list (the sidebar): one row per chat with its name, its last message and that message's time, its
 // state and unread count.
 import { $, time, verifiedBadge } from './dom.js';
+import { isPicture } from './file-view.js';
 
 function stateText(c) {
   return c.phase === 'invited' ? (c.live ? 'invite: waiting for a join' : 'invite: not live yet')
@@ -54,7 +55,9 @@ function span(className, text) {
 /** The row's time and preview of the chat's last message (none before it has one). */
 function previewOf(last) {
   if (!last) return [];
-  return [span('time', time(last.ts)), span('preview', (last.dir === 'out' ? 'You: ' : '') + last.text)];
+  // a file shows as "Photo" or its name: its text is the fallback for older versions
+  const what = last.file ? (isPicture(last.file) ? 'Photo' : last.file.name) : last.text;
+  return [span('time', time(last.ts)), span('preview', (last.dir === 'out' ? 'You: ' : '') + what)];
 }
 
 /** A new message in a chat: its row's preview changes in place (cheap; the order follows at its next change). */

@@ -1,5 +1,8 @@
-// The conversation: header with the chat's state and actions, the messages with their ticks, the composer.
+// The conversation: header with the chat's state and actions, the messages with their ticks (files through
+// file-view.js), the composer (attaching a file through attach.js).
+import { wireAttach } from './attach.js';
 import { $, fromTemplate, textWithLinks, time } from './dom.js';
+import { renderFile, revokePictures, updateFile } from './file-view.js';
 import { keyInfo } from './safety-view.js';
 
 const TICKS = { queued: '\u{1F552}', sent: '\u2713', delivered: '\u2713\u2713', received: '' };
@@ -8,6 +11,7 @@ const TICK_WORDS = { queued: 'waiting to be sent', sent: 'taken by the broker', 
 export function showConversation(app, id) {
   const chat = app.service.chat(id);
   const node = fromTemplate('tpl-chat');
+  revokePictures(); // the last conversation's pictures are no longer on screen
   app.setPane(node, 'chat', id);
   renderHeader(chat);
   $('.chat-info', node).addEventListener('click', () => app.showInfo(id));
@@ -23,9 +27,10 @@ export function showConversation(app, id) {
   });
   wireMenu(node);
   wireComposer(app, id, node);
+  wireAttach(app, id, node);
   app.service.history(id).then((messages) => {
     if (app.selected !== id) return;
-    for (const m of messages) appendMessage(m);
+    for (const m of messages) appendMessage(app, m);
   });
   app.service.markRead(id);
 }
@@ -94,6 +99,7 @@ export function renderHeader(chat) {
     .map(([reason, n]) => `${reason} ${n}`).join(', ')}` : '';
   $('.chat-status', pane).dataset.status = chat.connection.status;
   $('.send', pane).disabled = chat.phase !== 'active';
+  $('.attach-button', pane).disabled = chat.phase !== 'active';
   $('.verified-badge', pane).hidden = !chat.verified;
   const header = $('.chat-header', pane);
   header.dataset.epoch = String(chat.epoch);
@@ -103,16 +109,22 @@ export function renderHeader(chat) {
   $('.refresh-keys', pane).title = chat.phase === 'active' ? keyInfo(chat) : '';
 }
 
-export function appendMessage(m) {
+export function appendMessage(app, m) {
   const list = $('#pane .messages');
   if (!list || list.querySelector(`[data-id="${CSS.escape(m.id)}"][data-dir="${m.dir}"]`)) return;
   const li = document.createElement('li');
   li.className = `message ${m.dir}`;
   li.dataset.id = m.id;
   li.dataset.dir = m.dir;
-  const text = document.createElement('p');
-  text.className = 'text';
-  text.replaceChildren(...textWithLinks(m.text)); // text nodes and anchors: never markup
+  let text;
+  if (m.file) {
+    li.classList.add('file');
+    text = renderFile(app, m.chat, m); // the manifest's fallback text is for older versions, not shown here
+  } else {
+    text = document.createElement('p');
+    text.className = 'text';
+    text.replaceChildren(...textWithLinks(m.text)); // text nodes and anchors: never markup
+  }
   const meta = document.createElement('span');
   meta.className = 'meta';
   meta.textContent = time(m.ts);
@@ -126,7 +138,14 @@ export function appendMessage(m) {
     li.append(text, meta);
   }
   list.append(li);
+  if (m.file) li.dataset.transfer = m.transfer.state;
   list.scrollTop = list.scrollHeight;
+}
+
+/** A file message's transfer changed: its progress, state and commands are drawn again. */
+export function updateTransfer(app, m) {
+  const box = $(`#pane .messages [data-id="${CSS.escape(m.id)}"][data-dir="${m.dir}"] .file-box`);
+  if (box) updateFile(app, m.chat, m, box);
 }
 
 export function updateTick(id, status) {

@@ -40,8 +40,12 @@ final class Transfers {
     static final Duration ANSWER_GAP = Duration.ofSeconds(5);
     /** How long a sender offers a file after its manifest, as long as the broker keeps an absent peer's session. */
     static final Duration OFFERED_FOR = Duration.ofDays(30);
-    /** The next asks go out once this many of the window's chunks arrived. */
-    static final int ASK_AFTER = 4;
+    /**
+     * Over a websocket the broker writes ~4 KiB per turn of its loop (docs/protocol.md 9.4), so a window of 8
+     * would hold a text message ~10 s behind chunks: there the receiver asks for 2 at a time, which costs no
+     * throughput (the pace is the broker's) and keeps text ~1.5 s behind at most.
+     */
+    static final int WINDOW_OVER_WEBSOCKET = 2;
 
     private final SessionState s;
     private final LongSupplier autoDownloadLimit;
@@ -248,7 +252,8 @@ final class Transfers {
             return;
         }
         changed(r);
-        if (r.state == TransferState.DOWNLOADING && (d.arrivedSinceAsk >= ASK_AFTER || d.outstanding.isEmpty())) {
+        if (r.state == TransferState.DOWNLOADING
+                && (d.arrivedSinceAsk >= Math.max(1, window() / 2) || d.outstanding.isEmpty())) {
             ask(r, false);
         } else if (r.state == TransferState.DOWNLOADING) {
             armTimer(r, d);
@@ -336,7 +341,8 @@ final class Transfers {
             d.outstanding.clear();
         }
         List<Integer> want = new ArrayList<>();
-        for (int i = r.held.nextClearBit(0); i < r.count() && d.outstanding.size() < FileWant.WINDOW;
+        int window = window();
+        for (int i = r.held.nextClearBit(0); i < r.count() && d.outstanding.size() < window;
                 i = r.held.nextClearBit(i + 1)) {
             if (d.outstanding.add(i)) {
                 want.add(i);
@@ -474,6 +480,12 @@ final class Transfers {
                     failure.getMessage());
             return null;
         });
+    }
+
+    /** Chunks asked for and not yet come, at most; the next ask goes out when half of them arrived. */
+    private int window() {
+        return s.ctx.brokerFor().apply(s.record).preferred().getScheme().equals("wss")
+                ? WINDOW_OVER_WEBSOCKET : FileWant.WINDOW;
     }
 
     private InboxId peer() {

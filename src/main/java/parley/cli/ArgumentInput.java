@@ -15,13 +15,18 @@ import java.util.Optional;
  * message on the command line is visible to every user of the machine in {@code /proc/PID/cmdline} and lands in
  * shell history. Read as strict UTF-8, bounded, without the one line end an editor or {@code echo} adds.
  */
-record ArgumentInput(String what, int maxBytes) {
+record ArgumentInput(String what, int maxBytes, String fileOption) {
     static final String STDIN = "-";
+
+    /** An argument whose file option is {@code --file}. */
+    ArgumentInput(String what, int maxBytes) {
+        this(what, maxBytes, "--file");
+    }
 
     /** The value: {@code argument} itself, or what stdin or {@code file} holds when it is {@code -} or given. */
     String read(Optional<String> argument, Optional<Path> file, InputStream stdin) {
         if (argument.isPresent() && file.isPresent()) {
-            throw new CliFailure(ExitCode.USAGE, "give the " + what + " or --file, not both");
+            throw new CliFailure(ExitCode.USAGE, "give the " + what + " or " + fileOption + ", not both");
         }
         if (file.isPresent()) {
             try (InputStream in = Files.newInputStream(file.get())) {
@@ -32,7 +37,7 @@ record ArgumentInput(String what, int maxBytes) {
             }
         }
         String value = argument.orElseThrow(() -> new CliFailure(ExitCode.USAGE,
-                "give the " + what + ", or - to read it from stdin, or --file PATH"));
+                "give the " + what + ", or - to read it from stdin, or " + fileOption + " PATH"));
         return value.equals(STDIN) ? decode(stdin, "stdin") : value;
     }
 

@@ -2,6 +2,7 @@ package parley.cli;
 
 import com.google.gson.JsonObject;
 import java.util.Optional;
+import parley.chat.Attachment;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
 import parley.chat.Message;
@@ -32,9 +33,24 @@ final class JsonLines {
         o.addProperty("chat", m.chat().value());
         o.addProperty("id", m.id().value());
         o.addProperty("from", m.outgoing() ? "me" : "peer");
-        o.addProperty("text", m.text());
+        // a file's text is the fallback for a Parley without files: this one says what the file is instead
+        o.addProperty("text", m.attachment().map(FileMessages::summary).orElse(m.text()));
         o.addProperty("sent", m.sent().toString());
         o.addProperty("delivery", m.delivery().name().toLowerCase());
+        m.attachment().ifPresent(a -> o.add("file", file(a)));
+        return o;
+    }
+
+    /** A file as a message line carries it: {@code name, size, type, state, held, count, problem?}. */
+    static JsonObject file(Attachment a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", a.name());
+        o.addProperty("size", a.size());
+        o.addProperty("type", a.mediaType());
+        o.addProperty("state", a.state().name().toLowerCase());
+        o.addProperty("held", a.chunksHeld());
+        o.addProperty("count", a.chunkCount());
+        a.problem().ifPresent(p -> o.addProperty("problem", p));
         return o;
     }
 
@@ -64,11 +80,8 @@ final class JsonLines {
             }
             case ChatEvent.TransferChanged t -> {
                 o.addProperty("event", "file");
-                o.addProperty("id", t.message().value());
-                o.addProperty("state", t.attachment().state().name().toLowerCase());
-                o.addProperty("chunks", t.attachment().chunksHeld());
-                o.addProperty("of", t.attachment().chunkCount());
-                t.attachment().problem().ifPresent(p -> o.addProperty("problem", p));
+                o.addProperty("message", t.message().value());
+                file(t.attachment()).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
             }
             case ChatEvent.JoinUnanswered u -> o.addProperty("event", "unanswered");
             case ChatEvent.InviteLive l -> o.addProperty("event", "live");

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jsonrpc", description = {
         "Stay online for a bot: read JSON-RPC 2.0 requests (send, invite, join, chats, history, safety, verify,",
-        "rekey, rename, delete) as lines on stdin; write replies and events as lines on stdout (docs/bot.md).",
+        "rekey, rename, delete, sendFile, download, stopTransfer, saveFile) as lines on stdin; write replies and",
+        "events (a file's progress too) as lines on stdout (docs/bot.md).",
         "The end of stdin or SIGTERM stops it cleanly; messages not yet delivered stay in the outbox."})
 final class JsonRpcCommand implements Callable<Integer> {
     /** Requests served at once; the next line is read when one finishes. */

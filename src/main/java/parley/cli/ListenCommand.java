@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code parley listen [CHAT]}: stays connected and prints what happens as JSON lines. */
 @Command(name = "listen", description = {
         "Stay online: receive, acknowledge and re-send, printing events as JSON lines on stdout.",
-        "Events: message, delivery, dropped, ready, removed, unanswered, connection.",
+        "Events: message, delivery, file (a file's progress: each state, and every 10%), dropped, ready, removed,",
+        "unanswered, connection.",
         "Messages that earlier commands took in and no listen has shown yet come first."})
 final class ListenCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,8 +46,9 @@ final class ListenCommand implements Callable<Integer> {
             Optional<ChatId> only = chat == null ? Optional.empty() : Optional.of(profile.chats().resolve(chat).join());
             Instant deadline = timeout == null ? Instant.MAX : Instant.now().plus(timeout);
             Backlog backlog = new Backlog(profile.chats());
+            TransferLines transfers = new TransferLines();
             int received = backlog.drain(only, count == null ? Integer.MAX_VALUE : count, m -> {
-                out.println(JsonLines.message(m));
+                out.println(TerminalText.json(JsonLines.message(m)));
                 out.flush();
             });
             while (count == null || received < count) {
@@ -65,6 +67,9 @@ final class ListenCommand implements Callable<Integer> {
                         && !added.message().outgoing() ? Optional.of(added.message()) : Optional.empty();
                 if (incoming.isPresent() && !backlog.isNew(incoming.get())) {
                     continue; // the backlog above printed it
+                }
+                if (event.get() instanceof ChatEvent.TransferChanged change && !transfers.worthALine(change)) {
+                    continue;
                 }
                 JsonLines.event(event.get()).ifPresent(line -> {
                     out.println(TerminalText.json(line));

@@ -2,9 +2,9 @@ package parley.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Secure chat over an MQTT broker you run yourself.",
         subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
-                ListenCommand.class, HistoryCommand.class, RenameCommand.class, DeleteCommand.class,
+                DownloadCommand.class, SaveCommand.class, ListenCommand.class, HistoryCommand.class,
+                RenameCommand.class, DeleteCommand.class,
                 SafetyCommand.class, VerifyCommand.class, RekeyCommand.class, PassphraseCommand.class,
                 JsonRpcCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class},
@@ -32,6 +33,8 @@ public final class ParleyCommand {
     final ProfileOpener opener;
     /** Where {@code -} reads from ({@code join -}, {@code send CHAT -}). */
     InputStream stdin = System.in;
+    /** Whether stderr is a terminal: a transfer's progress then updates one line in place. */
+    boolean stderrIsTerminal;
 
     @Option(names = "--profile", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Profile directory (default: $XDG_DATA_HOME/parley).")
@@ -75,8 +78,8 @@ public final class ParleyCommand {
 
     /** Runs the command line on the process's stdout and stderr and returns the exit code. */
     public static int run(ProfileOpener opener, String... args) {
-        return run(opener, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+        return run(opener, System.in, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), terminalOnStderr(), args);
     }
 
     /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
@@ -86,8 +89,14 @@ public final class ParleyCommand {
 
     /** Runs the command line reading {@code -} arguments from {@code in}; returns the exit code. */
     public static int run(ProfileOpener opener, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(opener, in, out, err, false, args);
+    }
+
+    private static int run(ProfileOpener opener, InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
+            String... args) {
         ParleyCommand command = new ParleyCommand(opener);
         command.stdin = in;
+        command.stderrIsTerminal = terminal;
         CommandLine cli = new CommandLine(command);
         // picocli would replace an argument "@name" by the words of a file called name: a message is never that
         cli.setExpandAtFiles(false);
@@ -105,6 +114,16 @@ public final class ParleyCommand {
             return code.code;
         });
         return cli.execute(args);
+    }
+
+    /** Java cannot ask isatty(2); on Linux, fd 2 of a terminal links to a tty device. */
+    private static boolean terminalOnStderr() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // not Linux, or no /proc: lines per 10% suit a log as well as a terminal
+        }
     }
 
     ProfileOpener.OpenProfile open() {

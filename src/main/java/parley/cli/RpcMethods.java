@@ -2,9 +2,11 @@ package parley.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import parley.chat.Attachment;
 import parley.chat.Chat;
 import parley.crypto.ChatId;
 import parley.chat.ChatService;
@@ -40,8 +42,13 @@ final class RpcMethods {
             case "rekey" -> rekey(r);
             case "rename" -> rename(r);
             case "delete" -> delete(r);
+            case "sendFile" -> sendFile(r);
+            case "download" -> onFile(r, chats::download);
+            case "stopTransfer" -> onFile(r, chats::stopTransfer);
+            case "saveFile" -> saveFile(r);
             default -> throw new RpcFailure(RpcFailure.METHOD_NOT_FOUND, "no method '" + r.method() + "' (methods: "
-                    + "send, invite, join, chats, history, safety, verify, rekey, rename, delete)");
+                    + "send, invite, join, chats, history, safety, verify, rekey, rename, delete, sendFile, download, "
+                    + "stopTransfer, saveFile)");
         };
     }
 
@@ -152,6 +159,56 @@ final class RpcMethods {
         ChatId id = chat(r);
         chats.delete(id).join();
         return about(id);
+    }
+
+    /** Answers once the file is sealed into the profile and its manifest queued; {@code file} events follow. */
+    private JsonObject sendFile(RpcRequest r) {
+        r.only("chat", "path");
+        ChatId id = chat(r);
+        Message sent = chats.sendFile(id, Path.of(r.string("path"))).join();
+        return fileReply(id, sent);
+    }
+
+    /**
+     * {@code download} starts (or resumes) fetching a file, {@code stopTransfer} pauses a download (what arrived
+     * is kept) or cancels sending one of ours; {@code file} events say how far it is.
+     */
+    private JsonObject onFile(RpcRequest r, java.util.function.BiFunction<ChatId, parley.crypto.MessageId,
+            java.util.concurrent.CompletableFuture<Void>> command) {
+        r.only("chat", "message");
+        ChatId id = chat(r);
+        Message m = message(r, id);
+        command.apply(id, m.id()).join();
+        return fileReply(id, m);
+    }
+
+    private JsonObject saveFile(RpcRequest r) {
+        r.only("chat", "message", "dir");
+        ChatId id = chat(r);
+        Message m = message(r, id);
+        Attachment a = FileMessages.attachmentOf(m);
+        if (!FileMessages.complete(m, a)) {
+            throw new CliFailure(ExitCode.CHAT, FileMessages.notYetHere(a));
+        }
+        Path dir = r.optionalString("dir").map(Path::of).orElseGet(DownloadFolder::forThisUser);
+        Path written = chats.saveFile(id, m.id(), dir).join();
+        JsonObject o = about(id);
+        o.addProperty("message", m.id().value());
+        o.addProperty("path", written.toString());
+        return o;
+    }
+
+    private Message message(RpcRequest r, ChatId id) {
+        Message m = MessageLookup.find(chats, id, r.string("message"));
+        FileMessages.attachmentOf(m);
+        return m;
+    }
+
+    private static JsonObject fileReply(ChatId id, Message m) {
+        JsonObject o = about(id);
+        o.addProperty("message", m.id().value());
+        m.attachment().ifPresent(a -> o.add("file", JsonLines.file(a)));
+        return o;
     }
 
     private ChatId chat(RpcRequest r) {

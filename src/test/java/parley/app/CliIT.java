@@ -227,9 +227,10 @@ class CliIT {
     }
 
     /**
-     * Links and texts kept off the command line ({@code -} and {@code --file}), and what a peer wrote printed with
-     * its terminal controls escaped: an OSC title change, a screen clear, a C1 CSI, a bidi override and a forged
-     * second line reach the terminal as escapes, and the JSON lines still parse to the exact text.
+     * Links and texts kept off the command line ({@code -}, {@code --text-file} and {@code join --file}), and what
+     * a peer wrote printed with its terminal controls escaped: an OSC title change, a screen clear, a C1 CSI, a
+     * bidi override and a forged second line reach the terminal as escapes, and the JSON lines still parse to the
+     * exact text.
      */
     @Test
     void linksAndTextsFromStdinOrAFileAndHostileTextPrintedEscaped() throws Exception {
@@ -239,7 +240,7 @@ class CliIT {
         assertThat(send.code()).as(send.err()).isZero();
         Path file = dir.resolve("message.txt");
         Files.writeString(file, "from a file\r\n");
-        Run fromFile = parley(as("bob", "send", "Alice", "--file", file.toString()));
+        Run fromFile = parley(as("bob", "send", "Alice", "--text-file", file.toString()));
         assertThat(fromFile.code()).as(fromFile.err()).isZero();
 
         Run listen = parley(as("alice", "listen", "--count", "2", "--timeout", "30s"));
@@ -258,9 +259,12 @@ class CliIT {
         assertThat(history.out()).contains("\\u001b]0;owned\\u0007").contains("\\u009b31m").contains("\\u202e");
 
         // the wrong ways are refused with a clear message, and nothing is sent
-        Run both = parley(as("bob", "send", "Alice", "text", "--file", file.toString()));
+        Run both = parley(as("bob", "send", "Alice", "text", "--text-file", file.toString()));
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
+        Run textAndAFile = parley(as("bob", "send", "Alice", "text", "--file", file.toString()));
+        assertThat(textAndAFile.code()).isEqualTo(2);
+        assertThat(textAndAFile.err()).contains("or --file, not both");
         Run empty = parleyWithStdin("", as("bob", "send", "Alice", "-"));
         assertThat(empty.code()).isEqualTo(2);
         assertThat(empty.err()).contains("the message from stdin is empty");
@@ -269,7 +273,7 @@ class CliIT {
         Run badName = parley(as("alice", "rename", "Bob", "Bob\u001b[31m"));
         assertThat(badName.code()).isNotZero();
         assertThat(badName.err()).contains("contains control characters").doesNotContain("\u001b");
-        assertThat(parley("help", "send").out()).contains("--file").contains("stdin");
+        assertThat(parley("help", "send").out()).contains("--text-file").contains("--file").contains("stdin");
         assertThat(parley("help", "join").out()).contains("--file").contains("stdin");
     }
 

@@ -127,6 +127,11 @@ public final class RpcProcess implements AutoCloseable {
                 timeout).getAsJsonObject("params");
     }
 
+    /** The first line that matches (a {@code listen} line, say), waiting for it. */
+    public JsonObject awaitLine(String what, Predicate<JsonObject> test, Duration timeout) {
+        return await(what, test, timeout);
+    }
+
     public List<JsonObject> events() {
         return received().stream().filter(o -> "event".equals(string(o, "method")))
                 .map(o -> o.getAsJsonObject("params")).toList();
@@ -185,6 +190,22 @@ public final class RpcProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(stderr unreadable: " + e + ")";
         }
+    }
+
+    /** Waits until stderr (a file) says what {@code test} looks for; returns all of it. */
+    public String awaitStderr(String what, Predicate<String> test, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String text = stderr();
+            if (test.test(text)) {
+                return text;
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("waited " + timeout + " for " + what + " on stderr\n" + this);
     }
 
     private static void sleep(long millis) {

@@ -41,6 +41,7 @@ public final class Bench {
         if (only.contains("burst")) stackSteps.add(new StackStep("3. burst", (s, w) -> BenchRuns.burst(options, s, w)));
         if (only.contains("scale")) stackSteps.add(new StackStep("4. scale", (s, w) -> BenchRuns.scale(options, s, w)));
         if (only.contains("history")) stackSteps.add(new StackStep("5. history", (s, w) -> BenchRuns.history(options, s, w)));
+        if (only.contains("files")) stackSteps.add(new StackStep("7. files", (s, w) -> BenchRuns.files(options, s, w)));
         figures.addAll(onStack(stackSteps));
         Report report = Report.of(figures, options);
         System.out.println(report.markdown());

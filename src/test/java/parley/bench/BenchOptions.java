@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * The benchmark run's options: {@code --smoke} (short variants), {@code --out FILE} (the report),
- * {@code --only codec,roundtrip,burst,scale,history} and {@code --command "..."} (shown in the report).
+ * {@code --only codec,roundtrip,burst,scale,history,files} and {@code --command "..."} (shown in the report).
  */
 record BenchOptions(boolean smoke, Optional<Path> out, Set<String> only, String command, Path repo) {
-    static final Set<String> ALL = Set.of("codec", "roundtrip", "burst", "scale", "history");
+    static final Set<String> ALL = Set.of("codec", "roundtrip", "burst", "scale", "history", "files");
 
     static BenchOptions parse(String... args) {
         boolean smoke = false;

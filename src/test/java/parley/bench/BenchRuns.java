@@ -82,6 +82,36 @@ final class BenchRuns {
                 Figure.info(bench, "elapsed", String.format(Locale.ROOT, "%.2f s", r.elapsedNanos() / 1e9)));
     }
 
+    /**
+     * Over mqtts a 4 MiB and a 20 MiB file; over wss 1 and 2 MiB, because Mosquitto paces what it writes to a
+     * websocket subscriber (docs/benchmarks.md, "Files"): 20 MiB would take the run ten minutes.
+     */
+    static List<Figure> files(BenchOptions options, BrokerStack stack, Workspace work) throws Exception {
+        List<Figure> rows = new ArrayList<>();
+        for (var broker : List.of(stack.mqttsUri(), stack.wssUri())) {
+            String scheme = broker.getScheme();
+            boolean mqtts = scheme.equals("mqtts");
+            int small = options.smoke() ? 256 * 1024 : (mqtts ? 4 : 1) * 1024 * 1024;
+            int large = options.smoke() ? 1024 * 1024 : (mqtts ? 20 : 2) * 1024 * 1024;
+            var s = FileTransferBench.run(broker, stack.caFile(), work.onDisk("files-" + scheme + "-small"), small,
+                    900_000);
+            var l = FileTransferBench.run(broker, stack.caFile(), work.onDisk("files-" + scheme + "-large"), large,
+                    900_000);
+            String bench = "7. files, " + scheme + " (" + Figure.mb(large) + ")";
+            rows.add(Figure.info(bench, "throughput, sendFile to digest checked",
+                    String.format(Locale.ROOT, "%.2f MiB/s (%.1f s; %s file: %.2f MiB/s)", l.mibPerSecond(),
+                            l.elapsedNanos() / 1e9, Figure.mb(small), s.mibPerSecond())));
+            double grow = (double) (l.liveHeapMax() - l.liveHeapBefore())
+                    / Math.max(1, s.liveHeapMax() - s.liveHeapBefore());
+            rows.add(Figure.held(bench, "live heap after GC, max during the transfer (both sides)",
+                    Figure.mb(l.liveHeapMax()) + " (before: " + Figure.mb(l.liveHeapBefore()) + "; "
+                            + Figure.mb(s.bytes()) + " file: " + Figure.mb(s.liveHeapMax()) + ")",
+                    "does not grow with the file: growth below 2x the smaller file's, or under 8 MB",
+                    grow < 2 || l.liveHeapMax() - l.liveHeapBefore() < 8_000_000));
+        }
+        return rows;
+    }
+
     static List<Figure> scale(BenchOptions options, BrokerStack stack, Workspace work) throws Exception {
         int[] sizes = options.smoke() ? new int[] {2, 4} : new int[] {10, 100, 200};
         var flagSets = List.of(ChildJvm.FLAGS, ChildJvm.SMALL_FOOTPRINT);

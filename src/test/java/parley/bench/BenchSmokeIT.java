@@ -94,6 +94,16 @@ class BenchSmokeIT {
 
     /** A benchmark that dies (here: its bare-Paho floor finds no broker) costs only its own rows, marked failed. */
     @Test
+    void aFileGoesWholeOverMqttsAndWssWithItsHeapMeasured(BrokerStack stack) throws Exception {
+        for (var broker : List.of(stack.mqttsUri(), stack.wssUri())) {
+            var r = FileTransferBench.run(broker, stack.caFile(), tmp.resolve("files-" + broker.getScheme()),
+                    300_000, 120_000);
+            assertThat(r.mibPerSecond()).isPositive().isFinite();
+            assertThat(r.liveHeapMax()).isGreaterThanOrEqualTo(r.liveHeapBefore()).isPositive();
+        }
+    }
+
+    @Test
     void aFailingBenchmarkLeavesTheOthersFiguresInTheReport(BrokerStack stack) throws Exception {
         URI nowhere = URI.create("mqtts://localhost:" + closedPort());
         var options = BenchOptions.parse("--smoke", "--command", "scripts/bench --smoke");

@@ -259,6 +259,24 @@ class ChatSessionFilesTest extends ChatLabTest {
         assertThat(bobsFiles).doesNotExist();
     }
 
+    @Test
+    void chunksSentAcrossARekeyStillOpenAndDoNotCountTowardTheNextOne() throws IOException {
+        Path file = file("slides.pdf", 20 * ChunkCipher.CHUNK_SIZE, 10);
+        lab.broker.hold();
+        Message sent = sendFile(alice, chats[0], file);
+        lab.broker.deliver(bob.inbox(chats[1]));
+        lab.broker.deliver(alice.inbox(chats[0])); // the first window is on its way under epoch 0
+        long sentBefore = alice.record(chats[0]).sentSinceRekey;
+        alice.done(alice.service.rekey(chats[0]));
+        lab.broker.release();
+        lab.advance(Duration.ofSeconds(30));
+        assertThat(alice.chat(chats[0]).epoch()).isEqualTo(1);
+        assertThat(attachment(bob, chats[1], sent.id()).state()).isEqualTo(TransferState.COMPLETE);
+        assertThat(read(bob, chats[1], sent.id())).isEqualTo(Files.readAllBytes(file));
+        assertThat(alice.record(chats[0]).sentSinceRekey).as("20 chunks are not 20 messages")
+                .isLessThanOrEqualTo(sentBefore);
+    }
+
     // ---- helpers ----
 
     private Path file(String name, int size, long seed) throws IOException {

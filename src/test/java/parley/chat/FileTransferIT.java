@@ -17,9 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import parley.crypto.Base64Url;
 import parley.crypto.ChatId;
+import parley.crypto.ChatKey;
+import parley.crypto.ChunkCipher;
+import parley.crypto.CryptoJsAes;
+import parley.crypto.FileKey;
+import parley.crypto.InboxId;
+import parley.crypto.MacKey;
 import parley.crypto.MessageId;
+import parley.protocol.Chunk;
 import parley.protocol.DropReason;
+import parley.protocol.PayloadCodec;
 import parley.testing.BrokerStack;
 import parley.testing.BrokerStackExtension;
 import parley.testing.Rogue;
@@ -124,6 +133,53 @@ class FileTransferIT {
         awaitState(bob, chats[1], sent.id(), TransferState.COMPLETE, WAIT);
         assertThat(digest(bob, chats[1], sent.id())).isEqualTo(digest(file));
         awaitState(aliceAgain, chats[0], sent.id(), TransferState.DELIVERED, WAIT);
+    }
+
+    @Test
+    void aPeerThatBreaksTheProtocolOnPurposeIsDroppedCountedAndTheFileStillArrives() throws Exception {
+        Party alice = party("alice");
+        Party bob = party("bob");
+        ChatId[] chats = connect(alice, bob);
+        ChatKey key = bob.chatKey(chats[1]); // the attacker holds the chat's key: a peer gone bad, or a stolen key
+        InboxId bobInbox = bob.ownInbox(chats[1]);
+        String topic = "/chats/" + bobInbox.value() + "/messages";
+        Rogue attacker = Rogue.connect(stack, "attacker", "/chats/" + InboxId.random().value() + "/messages");
+        open.add(attacker);
+
+        // a manifest lying about its chunk count, and one naming a path: refused, never shown
+        for (String lie : List.of("\"name\":\"big.iso\",\"size\":1000000,\"type\":\"application/octet-stream\","
+                + "\"chunk\":65536,\"count\":2", "\"name\":\"../../.profile\",\"size\":10,\"type\":\"text/plain\","
+                + "\"chunk\":65536,\"count\":1")) {
+            String json = "{\"t\":\"msg\",\"id\":\"" + MessageId.random().value() + "\",\"to\":\"" + bobInbox.value()
+                    + "\",\"seq\":900,\"ts\":1,\"text\":\"[file]\",\"file\":{" + lie + ",\"sha256\":\""
+                    + Base64Url.encode(new byte[32]) + "\",\"key\":\"" + FileKey.random().encoded() + "\"}}";
+            String ct = CryptoJsAes.encrypt(json, key.passphrase());
+            attacker.publish(topic, ("{\"v\":1,\"ct\":\"" + ct + "\",\"mac\":\"" + MacKey.derive(key).mac(ct) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
+        }
+        Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join())
+                .containsEntry(DropReason.MALFORMED, 2L));
+
+        Path file = file("contract.pdf", 6 * 1024 * 1024, 4);
+        Message sent = alice.service.sendFile(chats[0], file).join();
+        awaitHeldAtLeast(bob, chats[1], sent.id(), 8);
+        bob.service.stopTransfer(chats[1], sent.id()).join(); // paused: the last chunk cannot have come yet
+        int count = attachment(bob, chats[1], sent.id()).chunkCount();
+        byte[] garbage = new byte[ChunkCipher.SEALED_SIZE];
+        new Random(5).nextBytes(garbage);
+        FileKey otherKey = FileKey.random();
+        byte[] foreign = ChunkCipher.seal(otherKey, MessageId.random().value(), count - 1, count,
+                new byte[ChunkCipher.CHUNK_SIZE], ChunkCipher.CHUNK_SIZE);
+        for (byte[] bad : List.of(garbage, foreign)) {
+            attacker.publish(topic, PayloadCodec.seal(Chunk.of(MessageId.random(), bobInbox, 1, sent.id(), count - 1,
+                    bad), key), false);
+        }
+        Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join())
+                .containsEntry(DropReason.BAD_CHUNK, 2L));
+        bob.service.download(chats[1], sent.id()).join();
+        awaitState(bob, chats[1], sent.id(), TransferState.COMPLETE, WAIT);
+        assertThat(digest(bob, chats[1], sent.id())).isEqualTo(digest(file));
+        assertThat(bob.service.history(chats[1], Long.MAX_VALUE, 10).join()).as("what bob is shown").hasSize(1);
     }
 
     // ---- helpers ----

@@ -182,6 +182,19 @@ final class Browser implements AutoCloseable {
         find("#pane .send").click();
     }
 
+    /** Lets the page download files, into a folder of this browser's profile, which is returned. */
+    Path allowDownloads() {
+        Path dir = profile.resolve("downloads");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make the download folder", e);
+        }
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        return dir;
+    }
+
     void screenshot(String name) {
         Path dir = Path.of(System.getProperty("parley.buildDir", "target")).resolve("screenshots");
         try {
