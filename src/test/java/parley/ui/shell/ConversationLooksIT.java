@@ -36,7 +36,8 @@ import parley.ui.kit.Looks;
  * and rows of emoji wrap inside their bubbles (at the default size, after a resize and after a theme switch);
  * Escape closes each dialog and clears the chat filter; the toolbar's actions are drawn as buttons; after a
  * switch to dark the header and the messages have no bright frame, the conversation stays at its bottom and old
- * and new bubbles have the same timestamps; errors are readable in both themes.
+ * and new bubbles have the same timestamps; errors are readable in both themes. Last, a picture inline and a file
+ * card in the light look ({@code target/screenshots/conversation-files.png}, README's screenshot of files).
  */
 @ExtendWith({SwingExtension.class, BrokerStackExtension.class})
 class ConversationLooksIT {
@@ -91,6 +92,27 @@ class ConversationLooksIT {
             alice.robotIdle();
             assertNothingPastTheBubbles(alice, "dark, narrower window");
             DesktopChatIT.saveScreenshot(alice, "conversation-dark-narrow.png");
+
+            // files in the light look at the usual size: a picture inline and a file card (README's screenshot)
+            GuiActionRunner.execute(() -> {
+                Looks.switchTo(false);
+                alice.window.setSize(940, 720);
+            });
+            bob.send(chat, "the photos from Saturday, and the plan 👇");
+            bob.service.sendFile(chat, FilesGuiIT.picture(dir.resolve("harbour.png"), 800, 600)).get(30, TimeUnit.SECONDS);
+            bob.service.sendFile(chat, java.nio.file.Files.write(dir.resolve("Saturday plan.pdf"), FilesGuiIT.pdfLike(184_000)))
+                    .get(30, TimeUnit.SECONDS);
+            AppDriver.await("the picture inline", () -> GuiActionRunner.execute(() -> alice.window.conversation.column()
+                    .bubbles().stream().anyMatch(b -> b.thumbnail().map(l -> l.getIcon() != null).orElse(false))));
+            AppDriver.await("the file card ready", () -> GuiActionRunner.execute(() -> alice.window.conversation.column()
+                    .bubbles().stream().anyMatch(b -> b.attachment().filter(a -> a.name().equals("Saturday plan.pdf")
+                            && a.state() == parley.chat.TransferState.COMPLETE).isPresent())));
+            alice.send("Lovely, thanks!");
+            alice.awaitBubble("Lovely, thanks!");
+            alice.robotIdle();
+            AppDriver.await("the newest message scrolled into view", () -> atBottom(alice));
+            assertNothingPastTheBubbles(alice, "light, with files");
+            DesktopChatIT.saveScreenshot(alice, "conversation-files.png");
         } finally {
             GuiActionRunner.execute(() -> Looks.switchTo(false));
         }
@@ -102,6 +124,12 @@ class ConversationLooksIT {
             List<String> found = new ArrayList<>();
             MessageColumn column = app.window.conversation.column();
             for (MessageBubble bubble : column.bubbles()) {
+                if (bubble.attachmentView().isPresent()) {
+                    if (bubble.getX() < 0 || bubble.getX() + bubble.getWidth() > column.getWidth()) {
+                        found.add("a file's bubble at " + bubble.getBounds() + " in a column " + column.getWidth() + " wide");
+                    }
+                    continue; // a file shows its card or picture, not the text
+                }
                 JTextPane text = bubble.textPane();
                 if (bubble.getX() < 0 || bubble.getX() + bubble.getWidth() > column.getWidth()) {
                     found.add("bubble \"" + cut(bubble.text()) + "\" at " + bubble.getBounds() + " in a column "
@@ -223,6 +251,9 @@ class ConversationLooksIT {
             MessageBubble newest = bubbles.getLast();
             Color expected = UIManager.getColor("Parley.bubble.meta");
             for (MessageBubble b : bubbles) {
+                if (b.attachmentView().isPresent()) {
+                    continue;
+                }
                 assertThat(b.meta().getForeground().getRGB()).as("the time of \"%s\"", cut(b.text()))
                         .isEqualTo(expected.getRGB());
                 assertThat(b.meta().getFont()).as("the time's font of \"%s\"", cut(b.text()))

@@ -44,7 +44,8 @@ import parley.ui.conversation.MessageBubble;
 
 /**
  * Files and pictures between the desktop app (Alice, a real window) and a friend on the chat core (Bob) over the
- * real broker stack: a picture Bob sends shows inline at thumbnail size and as "Photo" in the chat list; a PDF
+ * real broker stack: a picture Bob sends shows inline at thumbnail size (whole in a viewer on a click) and as "Photo"
+ * in the chat list; a PDF
  * shows as a card whose Save writes the same bytes, mode 0600; a file picked with the paper clip and a picture
  * pasted into the composer go through the preview to Bob, complete; a file over 100 MiB is refused in the preview.
  */
@@ -68,6 +69,14 @@ class FilesGuiIT {
             AppDriver.await("the chat list previews it as Photo", () -> GuiActionRunner.execute(
                     () -> alice.window.chatList.rows().getModel().getElementAt(0).spoken()).endsWith("last message: Photo"));
             awaitBobsState(bob, photo, TransferState.DELIVERED);
+            // a click on it: the whole picture in a window of its own (400 x 300 fits the screen: not scaled)
+            alice.activate();
+            JLabel thumbnail = GuiActionRunner.execute(() -> bubble(alice, "beach.png").flatMap(MessageBubble::thumbnail).orElseThrow());
+            new org.assertj.swing.fixture.JLabelFixture(robot, thumbnail).click();
+            DialogFixture viewer = WindowFinder.findDialog("dialog.picture").withTimeout(20, TimeUnit.SECONDS).using(robot);
+            Icon whole = GuiActionRunner.execute(() -> ((JLabel) viewer.label("picture.full").target()).getIcon());
+            assertThat(new java.awt.Dimension(whole.getIconWidth(), whole.getIconHeight())).isEqualTo(new java.awt.Dimension(400, 300));
+            GuiActionRunner.execute(() -> viewer.target().dispose());
 
             // a PDF from Bob: a card; Save writes the same bytes, readable only by Alice
             byte[] pdf = pdfLike(300_000);
