@@ -123,7 +123,7 @@ class AttachmentViewTest {
 
         GuiActionRunner.execute(() -> bubble.setAttachment(file(HOSTILE, "application/pdf", TransferState.DOWNLOADING, 13,
                 Optional.empty())));
-        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 838.9 kB of 2.5 MB");
+        assertThat(text(bubble, "attachment.state")).isEqualTo("Downloading: 839 kB of 2.5 MB");
         assertThat(GuiActionRunner.execute(() -> named(bubble, "attachment.progress", JProgressBar.class)
                 .orElseThrow().getValue())).isEqualTo(333);
         assertThat(GuiActionRunner.execute(() -> buttons(bubble))).containsExactly("Pause");
