@@ -123,6 +123,10 @@ public final class MessageBubble extends JPanel {
         return message.text();
     }
 
+    public parley.crypto.MessageId messageId() {
+        return message.id();
+    }
+
     /** The file this message carries, as shown now (its transfer updated in place). */
     public Optional<Attachment> attachment() {
         return Optional.ofNullable(attachment).map(AttachmentView::attachment);

@@ -7,8 +7,6 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.Point;
 import java.awt.Toolkit;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.datatransfer.Transferable;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -173,6 +171,45 @@ class FilesGuiIT {
         }
     }
 
+    @Test
+    void aFileOverTheAutomaticSizeWaitsForDownload(Robot robot, BrokerStack stack, @TempDir Path dir) throws Exception {
+        AppDriver alice = AppDriver.firstRun("Alice", dir.resolve("alice"), robot, new Point(0, 0), stack);
+        try (CorePeer bob = CorePeer.start("Bob", dir.resolve("bob"), stack)) {
+            ChatId chat = bob.joinInviteOf(alice);
+            alice.awaitOpenActiveChat();
+
+            // Settings: 16 MiB by default, set to 1 MiB and kept by the chat service
+            alice.activate();
+            alice.frame.menuItem("menu.SETTINGS").click();
+            DialogFixture settings = AppDriver.onScreen(WindowFinder.findDialog("dialog.settings")
+                    .withTimeout(20, TimeUnit.SECONDS).using(robot));
+            var spinner = settings.spinner("settings.autodownload");
+            AppDriver.await("the limit is read", () -> GuiActionRunner.execute(() -> spinner.target().isEnabled()));
+            spinner.requireValue(16);
+            spinner.enterTextAndCommit("1");
+            AppDriver.awaitEqual("the limit kept", () -> alice.window.service().orElseThrow().autoDownloadLimit().join(),
+                    1024L * 1024);
+            settings.button("settings.close").click();
+
+            // a 3 MB file is offered, not fetched, until Download; then it arrives whole
+            byte[] bytes = pdfLike(3_000_000);
+            Message sent = bob.service.sendFile(chat, Files.write(dir.resolve("slides.pdf"), bytes)).get(30, TimeUnit.SECONDS);
+            AppDriver.await("offered", () -> state(alice, "slides.pdf").equals(Optional.of(TransferState.OFFERED)));
+            assertThat(labelText(alice, "slides.pdf", "attachment.state")).isEqualTo("Larger than your automatic download size");
+            alice.activate();
+            click(alice, "slides.pdf", "attachment.download");
+            AppDriver.await("downloaded", () -> state(alice, "slides.pdf").equals(Optional.of(TransferState.COMPLETE)));
+            awaitBobsState(bob, sent, TransferState.DELIVERED);
+            ChatId alicesChat = alice.openChat().id();
+            MessageBubble done = GuiActionRunner.execute(() -> bubble(alice, "slides.pdf").orElseThrow());
+            try (InputStream in = alice.window.service().orElseThrow().openFile(alicesChat, done.messageId())
+                    .get(30, TimeUnit.SECONDS)) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+            assertThat(labelText(alice, "slides.pdf", "attachment.name")).isEqualTo("slides.pdf");
+        }
+    }
+
     /** Clicks the paper clip, picks {@code file} in the chooser and returns the preview that comes up. */
     private static DialogFixture attachWithPaperClip(AppDriver app, Robot robot, Path dir, Path file) {
         app.activate();
@@ -268,23 +305,5 @@ class FilesGuiIT {
         byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(head, 0, bytes, 0, head.length);
         return bytes;
-    }
-
-    /** A picture on the clipboard the way a screenshot tool puts it there: an image, no text. */
-    private record ImageSelection(BufferedImage image) implements Transferable {
-        @Override
-        public DataFlavor[] getTransferDataFlavors() {
-            return new DataFlavor[] {DataFlavor.imageFlavor};
-        }
-
-        @Override
-        public boolean isDataFlavorSupported(DataFlavor flavor) {
-            return DataFlavor.imageFlavor.equals(flavor);
-        }
-
-        @Override
-        public Object getTransferData(DataFlavor flavor) {
-            return image;
-        }
     }
 }
