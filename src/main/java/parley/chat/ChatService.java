@@ -3,8 +3,6 @@ package parley.chat;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import parley.crypto.MessageId;
 import parley.crypto.SafetyCode;
@@ -51,12 +52,12 @@ public final class ChatService implements AutoCloseable {
     private final ChatListeners listeners = new ChatListeners();
     private final ShownMarks shown;
     private volatile boolean closed;
-    /** Reads, seals and saves files off the chat thread, which never waits for a disk full of file bytes. */
-    private final java.util.concurrent.ExecutorService files =
-            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-files-", 0).factory());
-    static final String AUTO_DOWNLOAD_SETTING = "files.auto-download-bytes";
-    static final long DEFAULT_AUTO_DOWNLOAD = 16L * 1024 * 1024;
-    private volatile long autoDownloadLimit;
+    /**
+     * Reads, seals, checks and saves files off the chat thread, which never waits for a disk full of file bytes;
+     * a test's manual scheduler has them run in line instead, so that they stay in its order.
+     */
+    private final Optional<ExecutorService> fileThreads;
+    private final ChatFiles files;
 
     private ChatService(ChatServiceConfig config, Scheduler thread, Optional<ChatThread> ownThread) {
         this.store = config.store();
@@ -68,10 +69,13 @@ public final class ChatService implements AutoCloseable {
         this.shown = new ShownMarks(store);
         this.thread = thread;
         this.ownThread = ownThread;
-        this.autoDownloadLimit = storedAutoDownloadLimit(store);
+        this.fileThreads = ownThread.map(t ->
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-files-", 0).factory()));
+        Executor fileWork = fileThreads.<Executor>map(e -> e).orElse(Runnable::run);
+        this.files = new ChatFiles(this, store, fileWork);
         this.context = new ChatContext(store, config.transport(), this::profileFor, this::brokerOf, displayName, clock,
                 thread, timings, this::emit, this::pendingInviteOf, new GroupCommit(store, thread),
-                () -> autoDownloadLimit);
+                files::currentAutoDownloadLimit, fileWork);
     }
 
     /** Loads every chat of the profile and connects each; a stored chat that cannot be read is logged and left. */
@@ -201,85 +205,9 @@ public final class ChatService implements AutoCloseable {
         return call(() -> session(chat).send(text));
     }
 
-    // ---- files (docs/protocol.md section 9) ----
-
-    /**
-     * Sends a file: it is encrypted into the profile (so the original may change or go), its manifest queued like
-     * a message, and its chunks served as the peer asks for them. Refused with {@link ChatException.Problem#TOO_LARGE}
-     * above {@link Attachment#MAX_SIZE}, and for an empty or unreadable file, before anything is sent.
-     */
-    public CompletableFuture<Message> sendFile(ChatId chat, Path file) {
-        MessageId id = MessageId.random();
-        return call(() -> {
-            session(chat).requireActive();
-            return store.chunks(chat, ProfileStore.Direction.OUT, id);
-        }).thenApplyAsync(chunks -> FileSealing.seal(file, id, chunks), files)
-                .thenCompose(manifest -> call(() -> session(chat).sendFile(id, manifest)));
-    }
-
-    /** Starts or resumes fetching a received file (one over the automatic download size waits for this). */
-    public CompletableFuture<Void> download(ChatId chat, MessageId message) {
-        return call(() -> {
-            session(chat).download(message);
-            return null;
-        });
-    }
-
-    /** Receiver: pauses a download, keeping what arrived. Sender: cancels the offer (the peer is told "gone"). */
-    public CompletableFuture<Void> stopTransfer(ChatId chat, MessageId message) {
-        return call(() -> {
-            session(chat).stopTransfer(message);
-            return null;
-        });
-    }
-
-    /**
-     * Writes a complete file (received, or one's own) in the clear into {@code directory} under its name, never over
-     * another file ("name (1).ext" instead), mode 0600; completes with the path written.
-     */
-    public CompletableFuture<Path> saveFile(ChatId chat, MessageId message, Path directory) {
-        return call(() -> new Opening(session(chat).fileName(message), session(chat).openFile(message)))
-                .thenApplyAsync(opened -> {
-                    try (InputStream in = opened.contents()) {
-                        return SavedFiles.save(in, opened.name(), directory);
-                    } catch (java.io.IOException e) {
-                        throw new ChatException(ChatException.Problem.FILE, e.getMessage(), e);
-                    }
-                }, files);
-    }
-
-    private record Opening(String name, InputStream contents) {}
-
-    /** The decrypted bytes of a complete file, streamed from the profile (for a thumbnail or a preview); close it. */
-    public CompletableFuture<InputStream> openFile(ChatId chat, MessageId message) {
-        return call(() -> session(chat).openFile(message));
-    }
-
-    /** Files up to this many bytes are fetched on arrival; larger ones wait for {@link #download}. Default 16 MiB. */
-    public CompletableFuture<Long> autoDownloadLimit() {
-        return CompletableFuture.completedFuture(autoDownloadLimit);
-    }
-
-    public CompletableFuture<Void> setAutoDownloadLimit(long bytes) {
-        if (bytes < 0 || bytes > Attachment.MAX_SIZE) {
-            return CompletableFuture.failedFuture(new ChatException(ChatException.Problem.FILE,
-                    "the automatic download size is 0 to " + FileSizes.describe(Attachment.MAX_SIZE)));
-        }
-        return call(() -> {
-            store.putSetting(AUTO_DOWNLOAD_SETTING, Long.toString(bytes).getBytes(StandardCharsets.US_ASCII));
-            autoDownloadLimit = bytes;
-            return null;
-        });
-    }
-
-    private static long storedAutoDownloadLimit(ProfileStore store) {
-        return store.setting(AUTO_DOWNLOAD_SETTING).map(b -> {
-            try {
-                return Long.parseLong(new String(b, StandardCharsets.US_ASCII));
-            } catch (NumberFormatException e) {
-                return DEFAULT_AUTO_DOWNLOAD;
-            }
-        }).orElse(DEFAULT_AUTO_DOWNLOAD);
+    /** Sending, fetching and saving files (docs/protocol.md section 9). */
+    public ChatFiles files() {
+        return files;
     }
 
     public CompletableFuture<List<Chat>> chats() {
@@ -456,7 +384,7 @@ public final class ChatService implements AutoCloseable {
             return null;
         }).join();
         closed = true;
-        files.shutdownNow(); // a file half-sealed is deleted by its task; nothing of it was offered
+        fileThreads.ifPresent(ExecutorService::shutdownNow); // a file half-sealed is deleted by its task
         ownThread.ifPresent(ChatThread::close);
     }
 }

@@ -51,7 +51,7 @@ final class ChatSession {
         this.record = record;
         this.s = new SessionState(ctx, record, () -> resendDue(false));
         this.handshake = new JoinHandshake(s, this::moveInbox, this::joinExpired);
-        this.transfers = new Transfers(s, ctx.autoDownloadLimit());
+        this.transfers = new Transfers(s, ctx.autoDownloadLimit(), ctx.fileWork());
         this.conversation = new Conversation(s, transfers);
         this.rekeying = new Rekeying(s);
     }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 import parley.crypto.Base64Url;
 import parley.crypto.ChunkCipher;
 import parley.crypto.FileKey;
@@ -26,17 +24,12 @@ final class FileSealing {
 
     static FileManifest seal(Path source, MessageId id, ChunkFile into) {
         long size = sizeOf(source);
-        if (size > FileManifest.MAX_SIZE) {
-            throw new ChatException(ChatException.Problem.TOO_LARGE, String.format(Locale.ROOT,
-                    "%s is too large to send: it is %,d bytes (%s); Parley sends files of up to %,d bytes (100 MiB)",
-                    source.getFileName(), size, FileSizes.describe(size), FileManifest.MAX_SIZE));
-        }
-        if (size == 0) {
-            throw new ChatException(ChatException.Problem.FILE, source.getFileName() + " is empty: there is nothing to send");
-        }
+        FileRefusal.of(source.getFileName().toString(), size).ifPresent(refusal -> {
+            throw new ChatException(size > 0 ? ChatException.Problem.TOO_LARGE : ChatException.Problem.FILE, refusal);
+        });
         FileKey key = FileKey.random();
         int count = ChunkCipher.chunkCount(size);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = FileDigest.sha256();
         byte[] head = new byte[0];
         try (InputStream in = Files.newInputStream(source); ChunkFile.Sink sink = into.sink()) {
             byte[] buffer = new byte[ChunkCipher.CHUNK_SIZE];
@@ -87,13 +80,5 @@ final class FileSealing {
     private static ChatException changed(Path source) {
         return new ChatException(ChatException.Problem.FILE, source.getFileName()
                 + " changed while it was being read: send it again once it is written");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -2,8 +2,11 @@ package parley.chat;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import parley.store.ChunkFile;
 import parley.store.ProfileStore;
 
 /**
@@ -25,6 +28,8 @@ final class GroupCommit {
     private final ProfileStore store;
     private final Executor thread;
     private List<Durable> waiting = new ArrayList<>();
+    /** Files whose chunks were written since the last sync: forced before it, so the profile never runs ahead. */
+    private Set<ChunkFile> chunksWritten = new LinkedHashSet<>();
     private boolean queued;
 
     GroupCommit(ProfileStore store, Executor thread) {
@@ -35,6 +40,14 @@ final class GroupCommit {
     /** Runs {@code action} once everything written so far on the chat thread is synced to disk. */
     void afterSync(Runnable action) {
         afterSyncOrFailure(action::run);
+    }
+
+    /**
+     * Forces {@code chunks} to disk with the next sync, before the profile's: a chunk counted as held in a record
+     * that reached the disk is on the disk too.
+     */
+    void forceWithNextSync(ChunkFile chunks) {
+        chunksWritten.add(chunks);
     }
 
     /** As {@link #afterSync(Runnable)}, told when the sync failed and the promise cannot be made. */
@@ -50,8 +63,13 @@ final class GroupCommit {
         queued = false;
         List<Durable> due = waiting;
         waiting = new ArrayList<>();
+        Set<ChunkFile> chunks = chunksWritten;
+        chunksWritten = new LinkedHashSet<>();
         RuntimeException failure = null;
         try {
+            for (ChunkFile file : chunks) {
+                file.force();
+            }
             store.sync();
         } catch (RuntimeException e) {
             failure = e; // nothing is promised: unacked messages come again, the outbox re-sends

@@ -53,7 +53,7 @@ final class DownloadCommand implements Callable<Integer> {
                         + "it out");
             }
             if (a.state() != TransferState.COMPLETE) {
-                profile.chats().download(id, m.id()).join();
+                profile.chats().files().download(id, m.id()).join();
                 // as it is now: a failed one starts again from scratch, so its old state is no longer the news
                 Attachment started = FileMessages.attachmentOf(MessageLookup.find(profile.chats(), id, m.id().value()));
                 a = TransferWait.await(events, m, started, Set.of(TransferState.COMPLETE),

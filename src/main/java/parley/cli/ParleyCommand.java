@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Secure chat over an MQTT broker you run yourself.",
         subcommands = {InviteCommand.class, JoinCommand.class, ChatsCommand.class, SendCommand.class,
-                DownloadCommand.class, SaveCommand.class, ListenCommand.class, HistoryCommand.class,
+                DownloadCommand.class, SaveCommand.class, AutoDownloadCommand.class, ListenCommand.class, HistoryCommand.class,
                 RenameCommand.class, DeleteCommand.class,
                 SafetyCommand.class, VerifyCommand.class, RekeyCommand.class, PassphraseCommand.class,
                 JsonRpcCommand.class, CheckCommand.class,

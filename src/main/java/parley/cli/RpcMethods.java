@@ -11,6 +11,7 @@ import parley.chat.Chat;
 import parley.crypto.ChatId;
 import parley.chat.ChatService;
 import parley.chat.Delivery;
+import parley.chat.DownloadFolder;
 import parley.chat.Message;
 import parley.chat.PendingInvite;
 import parley.crypto.SafetyCode;
@@ -43,8 +44,8 @@ final class RpcMethods {
             case "rename" -> rename(r);
             case "delete" -> delete(r);
             case "sendFile" -> sendFile(r);
-            case "download" -> onFile(r, chats::download);
-            case "stopTransfer" -> onFile(r, chats::stopTransfer);
+            case "download" -> onFile(r, chats.files()::download);
+            case "stopTransfer" -> onFile(r, chats.files()::stop);
             case "saveFile" -> saveFile(r);
             default -> throw new RpcFailure(RpcFailure.METHOD_NOT_FOUND, "no method '" + r.method() + "' (methods: "
                     + "send, invite, join, chats, history, safety, verify, rekey, rename, delete, sendFile, download, "
@@ -165,7 +166,7 @@ final class RpcMethods {
     private JsonObject sendFile(RpcRequest r) {
         r.only("chat", "path");
         ChatId id = chat(r);
-        Message sent = chats.sendFile(id, Path.of(r.string("path"))).join();
+        Message sent = chats.files().send(id, Path.of(r.string("path"))).join();
         return fileReply(id, sent);
     }
 
@@ -191,7 +192,7 @@ final class RpcMethods {
             throw new CliFailure(ExitCode.CHAT, FileMessages.notYetHere(a));
         }
         Path dir = r.optionalString("dir").map(Path::of).orElseGet(DownloadFolder::forThisUser);
-        Path written = chats.saveFile(id, m.id(), dir).join();
+        Path written = chats.files().save(id, m.id(), dir).join();
         JsonObject o = about(id);
         o.addProperty("message", m.id().value());
         o.addProperty("path", written.toString());

@@ -46,7 +46,7 @@ final class RpcOutput {
     }
 
     private synchronized void write(JsonObject line) {
-        out.println(line);
+        out.println(TerminalText.json(line)); // DEL, C1 and bidi controls escaped, like listen
         out.flush();
         if (out.checkError() && !broken) {
             broken = true; // the reader went away; say so once, keep running until stdin ends or SIGTERM

@@ -3,6 +3,7 @@ package parley.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import parley.chat.DownloadFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class SaveCommand implements Callable<Integer> {
             if (!FileMessages.complete(found.message(), found.file())) {
                 throw new CliFailure(ExitCode.CHAT, FileMessages.notYetHere(found.file()));
             }
-            Path written = profile.chats().saveFile(found.chat(), found.message().id(),
+            Path written = profile.chats().files().save(found.chat(), found.message().id(),
                     dir != null ? dir : DownloadFolder.forThisUser()).join();
             out.println(TerminalText.escape(written.toString()));
             out.flush();

@@ -94,7 +94,7 @@ final class SendCommand implements Callable<Integer> {
 
     private Message sendFile(ProfileOpener.OpenProfile profile, EventWaiter events, ChatId id)
             throws InterruptedException {
-        Message sent = profile.chats().sendFile(id, file).join();
+        Message sent = profile.chats().files().send(id, file).join();
         Attachment a = sent.attachment().orElseThrow();
         PrintWriter err = spec.commandLine().getErr();
         // Ctrl-C (SIGINT) ends the JVM through its shutdown hooks: the profile keeps the sealed file and its offer

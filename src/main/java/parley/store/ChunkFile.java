@@ -21,7 +21,11 @@ public final class ChunkFile {
         this.path = path;
     }
 
-    /** Writes chunk {@code index} and forces it to disk before returning: it is counted as held only after this. */
+    /**
+     * Writes chunk {@code index}, not yet forced to disk: {@link #force} makes it durable, and a receiver counts it as
+     * held in what it promises only after that (the group commit forces the chunks written in a turn before it syncs
+     * the profile, one fsync per file instead of one per chunk).
+     */
     public void write(int index, byte[] sealed) {
         if (sealed.length != ChunkCipher.SEALED_SIZE) {
             throw new IllegalArgumentException("a sealed chunk is " + ChunkCipher.SEALED_SIZE + " bytes");
@@ -37,7 +41,6 @@ public final class ChunkFile {
                 while (buffer.hasRemaining()) {
                     at += channel.write(buffer, at);
                 }
-                channel.force(false);
             }
         } catch (IOException e) {
             throw new StoreException("cannot write a file chunk into " + path.getParent() + ": " + e.getMessage(), e);
@@ -91,6 +94,18 @@ public final class ChunkFile {
         }
     }
 
+    /** Forces what {@link #write} wrote to disk; nothing to do when the file is gone (deleted meanwhile). */
+    public void force() {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.force(false);
+        } catch (NoSuchFileException e) {
+            // deleted since: its transfer was given up, nothing of it is promised
+        } catch (IOException e) {
+            throw new StoreException("cannot force a file's chunks to disk in " + path.getParent() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Chunk {@code index} as it was written. */
     public byte[] read(int index) {
         byte[] sealed = new byte[ChunkCipher.SEALED_SIZE];
@@ -123,6 +138,16 @@ public final class ChunkFile {
 
     public boolean exists() {
         return Files.exists(path);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChunkFile other && other.path.equals(path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
     }
 
     @Override

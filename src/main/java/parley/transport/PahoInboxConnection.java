@@ -221,6 +221,7 @@ final class PahoInboxConnection implements InboxConnection {
         }
         synchronized (this) {
             if (gen != generation || lifecycle != Lifecycle.RUNNING) return;
+            takeover.connectFailed();
             retryLater(FailureClassifier.describe(error));
         }
     }

@@ -49,6 +49,15 @@ final class TakeoverDetector {
         return new Verdict(quick, drops, drops >= THRESHOLD);
     }
 
+    /**
+     * A connect attempt failed (refused, unreachable): the broker itself was gone, so the quick drops before were a
+     * broker going down and coming back (a crash loop, a restart), not another client with this id.
+     */
+    synchronized void connectFailed() {
+        drops = 0;
+        connectedAt = null;
+    }
+
     /** Whether the current connection has lasted for {@link #QUICK_WINDOW} (the reconnect back-off may reset). */
     synchronized boolean heldLongerThanQuickWindow() {
         return connectedAt != null && Duration.between(connectedAt, clock.instant()).compareTo(QUICK_WINDOW) >= 0;

@@ -217,6 +217,13 @@ class FileCliIT {
         assertThat(parley("alice", "help", "save").out()).contains("MESSAGE").contains("[DIR]")
                 .contains("XDG_DOWNLOAD_DIR");
         assertThat(parley("alice", "help", "download").out()).contains("MESSAGE").contains("--timeout");
+
+        assertThat(parley("bob", "auto-download").out()).contains("files of up to 16 MiB are fetched by themselves");
+        Run tooLarge = parley("bob", "auto-download", "101");
+        assertThat(tooLarge.code()).isEqualTo(7);
+        assertThat(tooLarge.err()).contains("the automatic download size is 0 to 104,857,600 bytes (100 MiB)");
+        assertThat(parley("bob", "auto-download", "0").out()).contains("fetched when you ask");
+        assertThat(parley("bob", "auto-download").out()).as("kept in the profile").contains("fetched when you ask");
     }
 
     /**

@@ -33,7 +33,7 @@ final class FileTransferBench {
         content = null;
         try (BenchParty a = BenchParty.start("Alice", work.resolve("a"), broker, caFile);
              BenchParty b = BenchParty.start("Bob", work.resolve("b"), broker, caFile)) {
-            BenchParty.await(b.service.setAutoDownloadLimit(Math.max(bytes, 1)), "the download limit");
+            BenchParty.await(b.service.files().setAutoDownloadLimit(Math.max(bytes, 1)), "the download limit");
             BenchParty.Pair chat = BenchParty.pair(a, b);
             CompletableFuture<Void> complete = new CompletableFuture<>();
             ChatId at = chat.atJoiner();
@@ -59,7 +59,7 @@ final class FileTransferBench {
                 }
             });
             long start = System.nanoTime();
-            Message sent = BenchParty.await(a.service.sendFile(chat.atInviter(), file), "sealing the file");
+            Message sent = BenchParty.await(a.service.files().send(chat.atInviter(), file), "sealing the file");
             complete.get(timeoutMillis, TimeUnit.MILLISECONDS);
             long elapsed = System.nanoTime() - start;
             sampler.interrupt();

@@ -60,8 +60,8 @@ class ChatSessionFilesTest extends ChatLabTest {
         assertThat(bob.drops(chats[1], DropReason.BAD_CHUNK)).isZero();
 
         Path downloads = Files.createDirectory(dir.resolve("Downloads"));
-        Path saved = bob.service.saveFile(chats[1], sent.id(), downloads).join();
-        Path again = bob.service.saveFile(chats[1], sent.id(), downloads).join();
+        Path saved = bob.service.files().save(chats[1], sent.id(), downloads).join();
+        Path again = bob.service.files().save(chats[1], sent.id(), downloads).join();
         assertThat(saved.getFileName()).hasToString("report.pdf");
         assertThat(again.getFileName()).as("never over another file").hasToString("report (1).pdf");
         assertThat(Files.readAllBytes(saved)).isEqualTo(Files.readAllBytes(file));
@@ -70,7 +70,7 @@ class ChatSessionFilesTest extends ChatLabTest {
 
     @Test
     void aFileLargerThanTheAutomaticSizeWaitsForTheUserAndPausesAndResumes() throws IOException {
-        bob.done(bob.service.setAutoDownloadLimit(100_000));
+        bob.done(bob.service.files().setAutoDownloadLimit(100_000));
         Path file = file("video.mp4", 20 * ChunkCipher.CHUNK_SIZE, 2);
         lab.broker.hold();
         Message sent = sendFile(alice, chats[0], file);
@@ -80,10 +80,10 @@ class ChatSessionFilesTest extends ChatLabTest {
         assertThat(attachment(bob, chats[1], sent.id()).chunksHeld()).isZero();
 
         lab.broker.hold(); // chunks come in a window: pause after the first ones
-        bob.done(bob.service.download(chats[1], sent.id()));
+        bob.done(bob.service.files().download(chats[1], sent.id()));
         lab.broker.deliver(alice.inbox(chats[0]));
         lab.broker.deliver(bob.inbox(chats[1]));
-        bob.done(bob.service.stopTransfer(chats[1], sent.id()));
+        bob.done(bob.service.files().stop(chats[1], sent.id()));
         Attachment paused = attachment(bob, chats[1], sent.id());
         assertThat(paused.state()).isEqualTo(TransferState.PAUSED);
         assertThat(paused.chunksHeld()).isBetween(1, FileWant.WINDOW);
@@ -92,7 +92,7 @@ class ChatSessionFilesTest extends ChatLabTest {
         assertThat(attachment(bob, chats[1], sent.id()).state()).as("paused stays paused")
                 .isEqualTo(TransferState.PAUSED);
 
-        bob.done(bob.service.download(chats[1], sent.id()));
+        bob.done(bob.service.files().download(chats[1], sent.id()));
         lab.advance(Duration.ofSeconds(1));
         assertThat(attachment(bob, chats[1], sent.id()).state()).isEqualTo(TransferState.COMPLETE);
         assertThat(read(bob, chats[1], sent.id())).isEqualTo(Files.readAllBytes(file));
@@ -196,7 +196,7 @@ class ChatSessionFilesTest extends ChatLabTest {
         assertThat(a.state()).isEqualTo(TransferState.FAILED);
         assertThat(a.problem()).hasValue("the file does not match what its sender announced");
         assertThat(bob.drops(chats[1], DropReason.BAD_CHUNK)).isEqualTo(1);
-        assertThatThrownBy(() -> bob.service.openFile(chats[1], id).join()).hasCauseInstanceOf(ChatException.class);
+        assertThatThrownBy(() -> bob.service.files().open(chats[1], id).join()).hasCauseInstanceOf(ChatException.class);
     }
 
     @Test
@@ -206,12 +206,12 @@ class ChatSessionFilesTest extends ChatLabTest {
             sparse.setLength(Attachment.MAX_SIZE + 1);
         }
         int published = lab.broker.publishedTo(bob.inbox(chats[1])).size();
-        assertThatThrownBy(() -> alice.service.sendFile(chats[0], big).join())
+        assertThatThrownBy(() -> alice.service.files().send(chats[0], big).join())
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(ChatException.class)
                 .hasMessageContaining("104,857,601 bytes").hasMessageContaining("up to 104,857,600 bytes");
         assertThat(lab.broker.publishedTo(bob.inbox(chats[1]))).hasSize(published);
         Path empty = Files.createFile(dir.resolve("empty.txt"));
-        assertThatThrownBy(() -> alice.service.sendFile(chats[0], empty).join()).cause()
+        assertThatThrownBy(() -> alice.service.files().send(chats[0], empty).join()).cause()
                 .hasMessageContaining("empty");
     }
 
@@ -228,10 +228,10 @@ class ChatSessionFilesTest extends ChatLabTest {
 
     @Test
     void aCancelledFileIsGoneOnTheOtherSide() throws IOException {
-        bob.done(bob.service.setAutoDownloadLimit(0));
+        bob.done(bob.service.files().setAutoDownloadLimit(0));
         Message sent = sendFile(alice, chats[0], file("a.txt", 100, 8));
         lab.advance(Duration.ofSeconds(1));
-        alice.done(alice.service.stopTransfer(chats[0], sent.id()));
+        alice.done(alice.service.files().stop(chats[0], sent.id()));
         lab.advance(Duration.ofSeconds(1));
         assertThat(attachment(alice, chats[0], sent.id()).state()).isEqualTo(TransferState.CANCELLED);
         assertThat(attachment(bob, chats[1], sent.id()).state()).isEqualTo(TransferState.GONE);
@@ -287,7 +287,7 @@ class ChatSessionFilesTest extends ChatLabTest {
 
     /** The file is sealed on the service's file thread; the test waits for it, then runs what it set off. */
     private Message sendFile(ChatLab.Peer peer, ChatId chat, Path file) {
-        Message m = peer.service.sendFile(chat, file).join();
+        Message m = peer.service.files().send(chat, file).join();
         lab.time.runDue();
         return m;
     }
@@ -298,7 +298,7 @@ class ChatSessionFilesTest extends ChatLabTest {
     }
 
     private byte[] read(ChatLab.Peer peer, ChatId chat, MessageId id) throws IOException {
-        try (InputStream in = peer.done(peer.service.openFile(chat, id))) {
+        try (InputStream in = peer.done(peer.service.files().open(chat, id))) {
             return in.readAllBytes();
         }
     }

@@ -68,9 +68,9 @@ class FileTransferIT {
         ChatId[] chats = connect(alice, bob);
         Path file = file("screen-recording.webm", 20 * 1024 * 1024, 1);
 
-        Message sent = alice.service.sendFile(chats[0], file).join();
+        Message sent = alice.service.files().send(chats[0], file).join();
         awaitState(bob, chats[1], sent.id(), TransferState.OFFERED, Duration.ofSeconds(20)); // over 16 MiB: asks first
-        bob.service.download(chats[1], sent.id()).join();
+        bob.service.files().download(chats[1], sent.id()).join();
         long started = System.nanoTime();
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -102,7 +102,7 @@ class FileTransferIT {
         bob.close();
         open.remove(bob);
         Path file = file("photos.zip", 3 * 1024 * 1024 + 17, 2);
-        Message sent = alice.service.sendFile(chats[0], file).join();
+        Message sent = alice.service.files().send(chats[0], file).join();
         alice.awaitOwn(chats[0], Delivery.SENT, 1, Duration.ofSeconds(20));
 
         Party bobAgain = party("bob");
@@ -117,7 +117,7 @@ class FileTransferIT {
         Party bob = party("bob");
         ChatId[] chats = connect(alice, bob);
         Path file = file("archive.tar", 12 * 1024 * 1024, 3);
-        Message sent = alice.service.sendFile(chats[0], file).join();
+        Message sent = alice.service.files().send(chats[0], file).join();
 
         awaitHeldAtLeast(bob, chats[1], sent.id(), 20);
         stack.killBroker();
@@ -161,9 +161,9 @@ class FileTransferIT {
                 .containsEntry(DropReason.MALFORMED, 2L));
 
         Path file = file("contract.pdf", 6 * 1024 * 1024, 4);
-        Message sent = alice.service.sendFile(chats[0], file).join();
+        Message sent = alice.service.files().send(chats[0], file).join();
         awaitHeldAtLeast(bob, chats[1], sent.id(), 8);
-        bob.service.stopTransfer(chats[1], sent.id()).join(); // paused: the last chunk cannot have come yet
+        bob.service.files().stop(chats[1], sent.id()).join(); // paused: the last chunk cannot have come yet
         int count = attachment(bob, chats[1], sent.id()).chunkCount();
         byte[] garbage = new byte[ChunkCipher.SEALED_SIZE];
         new Random(5).nextBytes(garbage);
@@ -176,7 +176,7 @@ class FileTransferIT {
         }
         Party.eventually(WAIT, () -> assertThat(bob.service.drops(chats[1]).join())
                 .containsEntry(DropReason.BAD_CHUNK, 2L));
-        bob.service.download(chats[1], sent.id()).join();
+        bob.service.files().download(chats[1], sent.id()).join();
         awaitState(bob, chats[1], sent.id(), TransferState.COMPLETE, WAIT);
         assertThat(digest(bob, chats[1], sent.id())).isEqualTo(digest(file));
         assertThat(bob.service.history(chats[1], Long.MAX_VALUE, 10).join()).as("what bob is shown").hasSize(1);
@@ -227,7 +227,7 @@ class FileTransferIT {
 
     static String digest(Party p, ChatId chat, MessageId id) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = p.service.openFile(chat, id).join()) {
+        try (InputStream in = p.service.files().open(chat, id).join()) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);

@@ -29,6 +29,16 @@ class TakeoverDetectorTest {
     }
 
     @Test
+    void aConnectRefusedBetweenQuickDropsMeansTheBrokerWentDownNotATakeover() {
+        connectThenDropAfter(Duration.ofMillis(300));
+        connectThenDropAfter(Duration.ofMillis(300));
+        detector.connectFailed(); // the broker was not there: it crashed, and the drops were its going
+        assertThat(connectThenDropAfter(Duration.ofMillis(300)).takeover()).isFalse();
+        connectThenDropAfter(Duration.ofMillis(300));
+        assertThat(connectThenDropAfter(Duration.ofMillis(300)).takeover()).as("three in a row again").isTrue();
+    }
+
+    @Test
     void aDropAfterALongConnectionIsNoTakeover() {
         var verdict = connectThenDropAfter(Duration.ofMinutes(10));
         assertThat(verdict.quick()).isFalse();

@@ -31,7 +31,7 @@ import parley.testing.BrokerStack;
  * A headless Debian Chromium driven by chromedriver, with a fresh profile (so fresh IndexedDB) and trust in exactly
  * the stack's server key (its SPKI hash: the dev CA is not in the system store, and no trust-all flag is used).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -44,7 +44,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A browser window of the given size (a phone is 412 x 915). */
-    static Browser start(BrokerStack stack, int width, int height) {
+    public static Browser start(BrokerStack stack, int width, int height) {
         return start(stack, width, height, List.of(), List.of());
     }
 
@@ -123,7 +123,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Opens a URL and waits until the client has started (or failed, which fails the test with its banner). */
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
         awaitReady();
     }
@@ -146,22 +146,22 @@ final class Browser implements AutoCloseable {
     }
 
     /** What the page logged (errors included): for failure messages. */
-    String console() {
+    public String console() {
         return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
-    <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+    public <T> T until(Duration timeout, Function<WebDriver, T> condition) {
         // a poll that reads a node the page has just re-rendered (a view going live, a list re-drawn) tries again
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> findAll(String css) {
+    public List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
@@ -169,7 +169,7 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
@@ -177,8 +177,14 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
+    /** Waits until the open chat can send and is online (a join completed, a chat opened). */
+    public void awaitChatActive(Duration timeout) {
+        until(timeout, d -> findAll("#pane .send").size() == 1 && find("#pane .send").isEnabled());
+        until(timeout, d -> "online".equals(find("#pane .chat-status").getAttribute("data-status")));
+    }
+
     /** Types text the way a user would, via the value (chromedriver cannot type characters beyond the BMP). */
-    void typeAndSend(String text) {
+    public void typeAndSend(String text) {
         script("const i = document.querySelector('#pane .message-input'); i.value = arguments[0];"
                 + "i.dispatchEvent(new Event('input', {bubbles: true}));", text);
         find("#pane .send").click();
@@ -197,7 +203,7 @@ final class Browser implements AutoCloseable {
         return dir;
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         Path dir = Path.of(System.getProperty("parley.buildDir", "target")).resolve("screenshots");
         try {
             Files.createDirectories(dir);

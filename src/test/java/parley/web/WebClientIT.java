@@ -153,8 +153,7 @@ class WebClientIT {
     }
 
     static void awaitActive(Browser browser) {
-        browser.until(WAIT, d -> browser.findAll("#pane .send").size() == 1 && browser.find("#pane .send").isEnabled());
-        awaitOnline(browser);
+        browser.awaitChatActive(WAIT);
     }
 
     private static void awaitOnline(Browser browser) {

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import javax.swing.JFileChooser;
 import javax.swing.TransferHandler;
 import parley.chat.ChatService;
+import parley.chat.DownloadFolder;
 import parley.crypto.ChatId;
 import parley.crypto.MessageId;
 import parley.ui.shell.StatusLine;
@@ -45,7 +46,7 @@ final class AttachmentActions {
     }
 
     void download(ChatId chat, MessageId message) {
-        service.get().download(chat, message).whenCompleteAsync(Edt.guard((v, failure) -> {
+        service.get().files().download(chat, message).whenCompleteAsync(Edt.guard((v, failure) -> {
             if (failure != null) {
                 status.notice("Could not download the file: " + Failures.message(failure));
             }
@@ -54,7 +55,7 @@ final class AttachmentActions {
 
     /** The receiver pauses; the sender cancels the offer. */
     void stop(ChatId chat, MessageId message, boolean outgoing) {
-        service.get().stopTransfer(chat, message).whenCompleteAsync(Edt.guard((v, failure) -> {
+        service.get().files().stop(chat, message).whenCompleteAsync(Edt.guard((v, failure) -> {
             if (failure != null) {
                 status.notice((outgoing ? "Could not cancel sending: " : "Could not pause the download: ")
                         + Failures.message(failure));
@@ -65,7 +66,7 @@ final class AttachmentActions {
     /** Asks for a folder (first the download folder) and saves the file there under its own name, never over another. */
     void save(ChatId chat, MessageId message) {
         Edt.require();
-        JFileChooser chooser = new JFileChooser(DownloadFolder.current().toFile());
+        JFileChooser chooser = new JFileChooser(DownloadFolder.forThisUser().toFile());
         chooser.setName("dialog.save");
         chooser.setDialogTitle("Save the file in");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
@@ -78,7 +79,7 @@ final class AttachmentActions {
 
     /** Saves the file into {@code folder}; the status line says where it went. */
     void saveIn(ChatId chat, MessageId message, Path folder) {
-        service.get().saveFile(chat, message, folder).whenCompleteAsync(Edt.guard((path, failure) -> {
+        service.get().files().save(chat, message, folder).whenCompleteAsync(Edt.guard((path, failure) -> {
             status.notice(failure != null ? "Not saved: " + Failures.message(failure) : "Saved as " + path);
         }), Edt.EXECUTOR);
     }
@@ -95,7 +96,7 @@ final class AttachmentActions {
         }
         ChatService chats = service.get();
         tasks.run("Opening the file", () -> {
-            Path file = PrivateTemp.forget(chats.saveFile(chat, message, PrivateTemp.folder("parley-open-"))
+            Path file = PrivateTemp.forget(chats.files().save(chat, message, PrivateTemp.folder("parley-open-"))
                     .get(60, TimeUnit.SECONDS));
             Desktop.getDesktop().open(file.toFile());
             return file;

@@ -97,7 +97,7 @@ final class FileSending {
     }
 
     private void send(ChatId to, Outgoing file) {
-        service.get().sendFile(to, file.path()).whenCompleteAsync(Edt.guard((message, failure) -> {
+        service.get().files().send(to, file.path()).whenCompleteAsync(Edt.guard((message, failure) -> {
             if (failure != null) {
                 status.notice("Not sent: " + Failures.message(failure));
             }

@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
-import parley.chat.Attachment;
-import parley.chat.FileSizes;
+import parley.chat.FileRefusal;
 import parley.ui.kit.SafePicture;
 import parley.ui.threads.Edt;
 
@@ -41,21 +39,9 @@ record Outgoing(Path path, String name, long size, String type, Optional<Buffere
         return new Outgoing(path, name, size, type, picture, refusal, temporary);
     }
 
-    /**
-     * Why a file of {@code size} bytes cannot be sent, in the chat service's words (it refuses the same files with
-     * the same sentences when asked to send them): a file too large names both sizes, exactly, since 100 MiB and a
-     * byte would read alike rounded.
-     */
+    /** Why a file cannot be sent, in the chat service's words (it refuses the same files the same way). */
     static Optional<String> refusal(String name, long size) {
-        if (size == 0) {
-            return Optional.of(name + " is empty: there is nothing to send");
-        }
-        if (size > Attachment.MAX_SIZE) {
-            return Optional.of(String.format(Locale.ROOT,
-                    "%s is too large to send: it is %,d bytes (%s); Parley sends files of up to %,d bytes (100 MiB)",
-                    name, size, FileSizes.describe(size), Attachment.MAX_SIZE));
-        }
-        return Optional.empty();
+        return FileRefusal.of(name, size);
     }
 
     private static String type(Path path) {

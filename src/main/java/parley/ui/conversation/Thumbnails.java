@@ -78,7 +78,7 @@ final class Thumbnails {
     static BufferedImage decode(ChatService chats, ChatId chat, MessageId message, String mediaType, Dimension box)
             throws Exception {
         Edt.forbid();
-        try (InputStream in = chats.openFile(chat, message).get(60, TimeUnit.SECONDS)) {
+        try (InputStream in = chats.files().open(chat, message).get(60, TimeUnit.SECONDS)) {
             return SafePicture.read(in, Optional.of(mediaType), box);
         }
     }

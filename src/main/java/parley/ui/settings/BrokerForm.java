@@ -185,6 +185,16 @@ final class BrokerForm extends JPanel {
         return settings;
     }
 
+    /** Starts the form from {@code defaults} (the fields the user then sees and may change). */
+    void suggest(FirstRunDefaults defaults) {
+        defaults.server().ifPresent(server::setText);
+        defaults.web().ifPresent(w -> {
+            web.setText(w);
+            webDefault.edited(true);
+        });
+        defaults.caFile().ifPresent(ca::setText);
+    }
+
     private void fill(BrokerSettings s) {
         server.setText(ServerAddress.shown(s.mqtts()));
         web.setText(s.web().map(URI::toString).orElse("")); // as saved: no web client stays none

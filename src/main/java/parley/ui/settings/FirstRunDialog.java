@@ -32,7 +32,13 @@ public final class FirstRunDialog extends JDialog {
     private Optional<BrokerSettings> result = Optional.empty();
 
     public FirstRunDialog(JFrame owner) {
+        this(owner, FirstRunDefaults.NONE);
+    }
+
+    /** The form started from {@code defaults}: what {@code parley gui --server URL --web URL --ca FILE} gave. */
+    public FirstRunDialog(JFrame owner, FirstRunDefaults defaults) {
         super(owner, "Welcome to Parley", Dialog.ModalityType.DOCUMENT_MODAL);
+        broker.suggest(defaults);
         setName("dialog.firstrun");
         name.setName("firstrun.name");
         name.getAccessibleContext().setAccessibleName("Your name");

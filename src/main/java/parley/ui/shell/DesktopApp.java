@@ -15,6 +15,7 @@ import parley.ui.profile.BrokerSettings;
 import parley.ui.profile.DesktopProfile;
 import parley.ui.profile.ProfileLockedException;
 import parley.ui.settings.DesktopColorScheme;
+import parley.ui.settings.FirstRunDefaults;
 import parley.ui.settings.FirstRunDialog;
 import parley.ui.settings.PassphraseDialog;
 import parley.ui.settings.ThemeChoice;
@@ -40,9 +41,14 @@ public final class DesktopApp {
      * for the user to join as a pasted link.
      */
     public record Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
-            Optional<String> openChat, Optional<String> joinLink) {
+            Optional<String> openChat, Optional<String> joinLink, FirstRunDefaults firstRun) {
         public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint) {
             this(exitWhenClosed, exitAfterFirstPaint, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
+                Optional<String> openChat, Optional<String> joinLink) {
+            this(exitWhenClosed, exitAfterFirstPaint, exitAfterChatShown, openChat, joinLink, FirstRunDefaults.NONE);
         }
 
         public Options(boolean exitWhenClosed, boolean exitAfterFirstPaint, Optional<Duration> exitAfterChatShown,
@@ -62,10 +68,12 @@ public final class DesktopApp {
          * {@code openChat} from the command line, the measurement exits from system properties:
          * {@code -Dparley.exitAfterFirstPaint=true}, {@code -Dparley.exitAfterChatShown=SECONDS}.
          */
-        public static Options forLaunch(Optional<String> openChat, Optional<String> joinLink) {
+        public static Options forLaunch(Optional<String> openChat, Optional<String> joinLink,
+                FirstRunDefaults firstRun) {
             Optional<Duration> afterChat = Optional.ofNullable(System.getProperty("parley.exitAfterChatShown"))
                     .map(DesktopApp.Options::seconds);
-            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat, joinLink);
+            return new Options(true, Boolean.getBoolean("parley.exitAfterFirstPaint"), afterChat, openChat, joinLink,
+                    firstRun);
         }
 
         private static Duration seconds(String value) {
@@ -183,7 +191,7 @@ public final class DesktopApp {
     }
 
     private void firstRun() {
-        Optional<BrokerSettings> settings = new FirstRunDialog(window).ask();
+        Optional<BrokerSettings> settings = new FirstRunDialog(window, options.firstRun()).ask();
         settings.ifPresentOrElse(this::start, this::quit);
     }
 

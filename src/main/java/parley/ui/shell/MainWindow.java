@@ -160,12 +160,12 @@ final class MainWindow extends JFrame {
         settings.onDownloads(new DownloadSection.Limit() {
             @Override
             public java.util.concurrent.CompletableFuture<Long> current() {
-                return chats.autoDownloadLimit();
+                return chats.files().autoDownloadLimit();
             }
 
             @Override
             public java.util.concurrent.CompletableFuture<Void> set(long bytes) {
-                return chats.setAutoDownloadLimit(bytes);
+                return chats.files().setAutoDownloadLimit(bytes);
             }
         });
         chats.addListener(event -> javax.swing.SwingUtilities.invokeLater(() -> onEvent(event)));

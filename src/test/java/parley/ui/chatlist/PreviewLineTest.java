@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 import parley.ui.kit.EmojiFont;
+import parley.ui.kit.EmojiLine;
 
 /** The chat list's one-line preview; Swing components, so built and asked on the event dispatch thread. */
 class PreviewLineTest {
 
-    private static String shown(List<PreviewLine.Piece> pieces) {
-        return pieces.stream().map(PreviewLine.Piece::text).collect(Collectors.joining());
+    private static String shown(List<EmojiLine.Piece> pieces) {
+        return pieces.stream().map(EmojiLine.Piece::text).collect(Collectors.joining());
     }
 
     private static PreviewLine line(String text) {
@@ -25,7 +26,7 @@ class PreviewLineTest {
         });
     }
 
-    private static List<PreviewLine.Piece> pieces(PreviewLine line, int room) {
+    private static List<EmojiLine.Piece> pieces(PreviewLine line, int room) {
         return GuiActionRunner.execute(() -> line.pieces(room));
     }
 
@@ -36,7 +37,7 @@ class PreviewLineTest {
     @Test
     void aMessageThatFitsIsShownWholeOnOneLineWithEmojiInTheEmojiFont() {
         PreviewLine line = line("See you\nat 9 😀 ok");
-        List<PreviewLine.Piece> pieces = pieces(line, 10_000);
+        List<EmojiLine.Piece> pieces = pieces(line, 10_000);
         assertThat(shown(pieces)).isEqualTo("See you at 9 😀 ok");
         assertThat(pieces).extracting(p -> p.font().getFamily())
                 .containsExactly(line.getFont().getFamily(), EmojiFont.family(), line.getFont().getFamily());
@@ -47,9 +48,9 @@ class PreviewLineTest {
     void aLongMessageIsCutWithAnEllipsisWithinTheRow() {
         PreviewLine line = line("The trail map is here: https://example.org/trails/ridge-loop and more words after it");
         int room = preferredWidth(line) / 2;
-        List<PreviewLine.Piece> pieces = pieces(line, room);
+        List<EmojiLine.Piece> pieces = pieces(line, room);
         String shown = shown(pieces);
-        assertThat(shown).endsWith(PreviewLine.ELLIPSIS).startsWith("The trail map");
+        assertThat(shown).endsWith(EmojiLine.ELLIPSIS).startsWith("The trail map");
         assertThat(shown.length()).isLessThan(line.getText().length());
         int drawn = GuiActionRunner.execute(() -> pieces.stream()
                 .mapToInt(p -> line.getFontMetrics(p.font()).stringWidth(p.text())).sum());
@@ -61,7 +62,7 @@ class PreviewLineTest {
         PreviewLine line = line("😀😀😀😀😀😀😀😀😀😀😀😀");
         for (int room = 0; room < preferredWidth(line); room += 3) {
             String shown = shown(pieces(line, room));
-            String head = shown.substring(0, shown.length() - PreviewLine.ELLIPSIS.length());
+            String head = shown.substring(0, shown.length() - EmojiLine.ELLIPSIS.length());
             assertThat(head.codePoints().allMatch(cp -> cp == 0x1F600)).as("room %d: %s", room, shown).isTrue();
         }
     }

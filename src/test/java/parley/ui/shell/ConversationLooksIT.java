@@ -99,8 +99,8 @@ class ConversationLooksIT {
                 alice.window.setSize(940, 720);
             });
             bob.send(chat, "the photos from Saturday, and the plan 👇");
-            bob.service.sendFile(chat, FilesGuiIT.picture(dir.resolve("harbour.png"), 800, 600)).get(30, TimeUnit.SECONDS);
-            bob.service.sendFile(chat, java.nio.file.Files.write(dir.resolve("Saturday plan.pdf"), FilesGuiIT.pdfLike(184_000)))
+            bob.service.files().send(chat, FilesGuiIT.picture(dir.resolve("harbour.png"), 800, 600)).get(30, TimeUnit.SECONDS);
+            bob.service.files().send(chat, java.nio.file.Files.write(dir.resolve("Saturday plan.pdf"), FilesGuiIT.pdfLike(184_000)))
                     .get(30, TimeUnit.SECONDS);
             AppDriver.await("the picture inline", () -> GuiActionRunner.execute(() -> alice.window.conversation.column()
                     .bubbles().stream().anyMatch(b -> b.thumbnail().map(l -> l.getIcon() != null).orElse(false))));

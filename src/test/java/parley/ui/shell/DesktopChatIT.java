@@ -71,9 +71,14 @@ public class DesktopChatIT {
     }
 
     static void saveScreenshot(AppDriver app, String file) throws Exception {
+        saveScreenshot(app.window, file);
+    }
+
+    /** Saves what the screen shows of {@code window} under {@code target/screenshots/}. */
+    static void saveScreenshot(java.awt.Window window, String file) throws Exception {
         Path dir = SwingExtension.screenshots();
         Files.createDirectories(dir);
-        Rectangle bounds = GuiActionRunner.execute(() -> app.window.getBounds());
+        Rectangle bounds = GuiActionRunner.execute(() -> window.getBounds());
         BufferedImage shot = new java.awt.Robot().createScreenCapture(bounds);
         ImageIO.write(shot, "png", dir.resolve(file).toFile());
     }

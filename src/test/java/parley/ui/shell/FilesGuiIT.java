@@ -59,7 +59,7 @@ class FilesGuiIT {
 
             // a picture from Bob: inline, 400 x 300 shown at 240 x 180, and "Photo" in the list
             Path png = picture(dir.resolve("beach.png"), 400, 300);
-            Message photo = bob.service.sendFile(chat, png).get(30, TimeUnit.SECONDS);
+            Message photo = bob.service.files().send(chat, png).get(30, TimeUnit.SECONDS);
             AppDriver.await("Alice shows Bob's picture inline", () -> thumbnailIcon(alice, "beach.png").isPresent());
             Icon icon = thumbnailIcon(alice, "beach.png").orElseThrow();
             assertThat(new java.awt.Dimension(icon.getIconWidth(), icon.getIconHeight()))
@@ -79,7 +79,7 @@ class FilesGuiIT {
             // a PDF from Bob: a card; Save writes the same bytes, readable only by Alice
             byte[] pdf = pdfLike(300_000);
             Path report = Files.write(dir.resolve("report.pdf"), pdf);
-            bob.service.sendFile(chat, report).get(30, TimeUnit.SECONDS);
+            bob.service.files().send(chat, report).get(30, TimeUnit.SECONDS);
             AppDriver.await("Alice has the PDF", () -> state(alice, "report.pdf").equals(Optional.of(TransferState.COMPLETE)));
             AppDriver.await("the chat list previews it by name", () -> GuiActionRunner.execute(
                     () -> alice.window.chatList.rows().getModel().getElementAt(0).spoken()).endsWith("last message: report.pdf"));
@@ -109,7 +109,7 @@ class FilesGuiIT {
             preview.button("attach.send").click();
             Message got = awaitBobsFile(bob, "minutes.txt");
             awaitBobsState(bob, got, TransferState.COMPLETE);
-            try (InputStream in = bob.service.openFile(chat, got.id()).get(30, TimeUnit.SECONDS)) {
+            try (InputStream in = bob.service.files().open(chat, got.id()).get(30, TimeUnit.SECONDS)) {
                 assertThat(in.readAllBytes()).isEqualTo(notes);
             }
             AppDriver.await("Alice sees it delivered", () -> state(alice, "minutes.txt").equals(Optional.of(TransferState.DELIVERED)));
@@ -154,7 +154,7 @@ class FilesGuiIT {
             pasted.button("attach.send").click();
             Message picture = awaitBobsFile(bob, pastedName);
             awaitBobsState(bob, picture, TransferState.COMPLETE);
-            try (InputStream in = bob.service.openFile(chat, picture.id()).get(30, TimeUnit.SECONDS)) {
+            try (InputStream in = bob.service.files().open(chat, picture.id()).get(30, TimeUnit.SECONDS)) {
                 BufferedImage back = ImageIO.read(in);
                 assertThat(back.getWidth()).isEqualTo(640);
                 assertThat(new Color(back.getRGB(10, 10))).isEqualTo(new Color(shot.getRGB(10, 10)));
@@ -187,13 +187,13 @@ class FilesGuiIT {
             AppDriver.await("the limit is read", () -> GuiActionRunner.execute(() -> spinner.target().isEnabled()));
             spinner.requireValue(16);
             spinner.enterTextAndCommit("1");
-            AppDriver.awaitEqual("the limit kept", () -> alice.window.service().orElseThrow().autoDownloadLimit().join(),
+            AppDriver.awaitEqual("the limit kept", () -> alice.window.service().orElseThrow().files().autoDownloadLimit().join(),
                     1024L * 1024);
             settings.button("settings.close").click();
 
             // a 3 MB file is offered, not fetched, until Download; then it arrives whole
             byte[] bytes = pdfLike(3_000_000);
-            Message sent = bob.service.sendFile(chat, Files.write(dir.resolve("slides.pdf"), bytes)).get(30, TimeUnit.SECONDS);
+            Message sent = bob.service.files().send(chat, Files.write(dir.resolve("slides.pdf"), bytes)).get(30, TimeUnit.SECONDS);
             AppDriver.await("offered", () -> state(alice, "slides.pdf").equals(Optional.of(TransferState.OFFERED)));
             assertThat(labelText(alice, "slides.pdf", "attachment.state")).isEqualTo("Larger than your automatic download size");
             alice.activate();
@@ -202,7 +202,7 @@ class FilesGuiIT {
             awaitBobsState(bob, sent, TransferState.DELIVERED);
             ChatId alicesChat = alice.openChat().id();
             MessageBubble done = GuiActionRunner.execute(() -> bubble(alice, "slides.pdf").orElseThrow());
-            try (InputStream in = alice.window.service().orElseThrow().openFile(alicesChat, done.messageId())
+            try (InputStream in = alice.window.service().orElseThrow().files().open(alicesChat, done.messageId())
                     .get(30, TimeUnit.SECONDS)) {
                 assertThat(in.readAllBytes()).isEqualTo(bytes);
             }

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -104,6 +105,25 @@ class FirstRunIT {
         var invite = alice.newInvite();
         assertThat(invite.textBox("invite.link").text()).as("the browsers' wss follows from the web address")
                 .startsWith(stack.httpsUri() + "#parley=1&").doesNotContain("&b=");
+    }
+
+    @Test
+    void launchedForTheLocalStackTheFormComesFilledInAndOnlyTheNameIsTyped(Robot robot, BrokerStack stack,
+            @TempDir Path dir) throws Exception {
+        var defaults = new parley.ui.settings.FirstRunDefaults(Optional.of(stack.mqttsUri().toString()),
+                Optional.of(stack.httpsUri().toString()), Optional.of(stack.caFile().toString()));
+        AppDriver carol = AppDriver.launch("Carol", dir.resolve("carol"), robot, new Point(0, 0),
+                new DesktopApp.Options(false, false, Optional.empty(), Optional.empty(), Optional.empty(), defaults));
+        DialogFixture first = AppDriver.onScreen(WindowFinder.findDialog("dialog.firstrun")
+                .withTimeout(20, TimeUnit.SECONDS).using(robot));
+        assertThat(first.textBox("firstrun.server").text()).isEqualTo(stack.mqttsUri().toString());
+        first.toggleButton("firstrun.advanced").click();
+        assertThat(first.textBox("firstrun.web").text()).isEqualTo(stack.httpsUri().toString());
+        assertThat(first.textBox("firstrun.ca").text()).isEqualTo(stack.caFile().toString());
+        first.textBox("firstrun.name").enterText("Carol");
+        first.button("firstrun.ok").click();
+        carol.awaitStarted(); // checked and saved like a typed server
+        assertThat(carol.newInvite().textBox("invite.link").text()).startsWith(stack.httpsUri() + "#parley=1&");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package parley.cli;
+package parley.chat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package parley.cli;
+package parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
