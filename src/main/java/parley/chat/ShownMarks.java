@@ -64,6 +64,6 @@ final class ShownMarks {
     private void save(Map<String, Long> m) {
         JsonObject o = new JsonObject();
         m.forEach(o::addProperty);
-        store.putSetting(KEY, o.toString().getBytes(StandardCharsets.UTF_8));
+        store.putSettingUnsynced(KEY, o.toString().getBytes(StandardCharsets.UTF_8)); // synced by the group commit
     }
 }

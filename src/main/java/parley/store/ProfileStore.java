@@ -251,14 +251,31 @@ public final class ProfileStore implements AutoCloseable {
     }
 
     public void putSetting(String key, byte[] value) {
+        putSetting(key, value, true);
+    }
+
+    /**
+     * As {@link #putSetting}, committed but not synced (see {@link #sync}): for a setting written as often as
+     * messages arrive (how far a listener has shown them), which the chat thread's group commit syncs with them.
+     */
+    public void putSettingUnsynced(String key, byte[] value) {
+        putSetting(key, value, false);
+    }
+
+    private void putSetting(String key, byte[] value, boolean synced) {
         requireId(key, "key");
         Objects.requireNonNull(value, "value");
         synchronized (lock) {
             ensureOpen();
-            db.write(c -> {
+            ProfileDatabase.Work<Void> put = c -> {
                 SettingTable.put(c, codec, key, value);
                 return null;
-            });
+            };
+            if (synced) {
+                db.write(put);
+            } else {
+                db.writeUnsynced(put);
+            }
         }
     }
 

@@ -86,10 +86,14 @@ public final class AppDriver implements AutoCloseable {
 
     /** As {@link #answerFirstRun(BrokerStack)}, with {@code login} for the broker. */
     void answerFirstRun(BrokerStack stack, Optional<parley.testing.TestBroker.Credentials> login) throws Exception {
-        DialogFixture first = WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        // on screen with the focus first: a click before the X server has mapped the dialog lands elsewhere
+        DialogFixture first = onScreen(WindowFinder.findDialog("dialog.firstrun").withTimeout(20, TimeUnit.SECONDS)
+                .using(robot));
         first.textBox("firstrun.name").setText(name);
         first.textBox("firstrun.server").setText(stack.mqttsUri().toString());
         first.toggleButton("firstrun.advanced").click(); // the CA file, web address and login are folded away
+        await("Advanced open", () -> GuiActionRunner.execute(() -> find(first.target(), "firstrun.web")
+                .map(java.awt.Component::isShowing).orElse(false)));
         first.textBox("firstrun.web").setText(stack.httpsUri().toString()); // browsers' wss follows from it
         first.textBox("firstrun.ca").setText(stack.caFile().toString());
         login.ifPresent(l -> {
