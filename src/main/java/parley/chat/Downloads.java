@@ -41,8 +41,6 @@ final class Downloads {
     private final Map<MessageId, Download> live = new HashMap<>();
     /** Files held whole whose digest is being checked. */
     private final Set<MessageId> checking = new HashSet<>();
-    /** Closed with the session: a check the closing service interrupts says nothing (the next start checks again). */
-    private boolean closed;
 
     Downloads(TransferChannel channel, LongSupplier autoDownloadLimit, Executor digestWork) {
         this.channel = channel;
@@ -174,9 +172,6 @@ final class Downloads {
 
     private void checked(TransferRecord r, FileDigest.Check check, Throwable failure) {
         checking.remove(r.id);
-        if (closed) {
-            return;
-        }
         if (failure != null) {
             LOG.log(Level.WARNING, "chat {0}: a received file could not be checked (again on the next connect): {1}",
                     channel.s.record.id, failure.toString());
@@ -319,7 +314,6 @@ final class Downloads {
     }
 
     void close() {
-        closed = true;
         for (Download d : live.values()) {
             d.cancelTimer();
         }

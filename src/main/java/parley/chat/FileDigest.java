@@ -33,7 +33,8 @@ final class FileDigest {
 
     /**
      * Reads every chunk of a file held whole, one at a time, and checks each opens and the whole matches the
-     * manifest's digest. Safe on any thread: it works with its own copy of the file key.
+     * manifest's digest. Safe on any thread: it works with its own copy of the file key. Interrupted, it gives no
+     * verdict (an exception), so a closing service never takes a chunk for lost.
      */
     static Check check(ChunkFile chunks, FileManifest manifest, MessageId id) {
         FileKey key = FileKey.of("key", manifest.key().encoded());
@@ -45,6 +46,10 @@ final class FileDigest {
                 try {
                     plain = ChunkCipher.open(key, id.value(), i, manifest.count(), chunks.read(i));
                 } catch (DecryptionException | StoreException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // the service is closing (its file threads are interrupted): no verdict, checked again
+                        throw new IllegalStateException("the check of a received file was interrupted", e);
+                    }
                     damaged.add(i);
                     continue;
                 }

@@ -277,6 +277,17 @@ class ChatSessionFilesTest extends ChatLabTest {
                 .isLessThanOrEqualTo(sentBefore);
     }
 
+    @Test
+    void theInviterWhoseInboxMovedAfterTheJoinReceivesAFileWholeToo() throws IOException {
+        // the inviter's session closed its invite inbox and reconnected on its own one: its downloads live on
+        Path file = file("photo.bin", 2 * ChunkCipher.CHUNK_SIZE + 7, 9);
+        Message sent = sendFile(bob, chats[1], file);
+        lab.advance(Duration.ofSeconds(1));
+        assertThat(attachment(alice, chats[0], sent.id()).state()).isEqualTo(TransferState.COMPLETE);
+        assertThat(read(alice, chats[0], sent.id())).isEqualTo(Files.readAllBytes(file));
+        assertThat(attachment(bob, chats[1], sent.id()).state()).isEqualTo(TransferState.DELIVERED);
+    }
+
     // ---- helpers ----
 
     private Path file(String name, int size, long seed) throws IOException {
