@@ -202,6 +202,35 @@ class ImageIT {
     }
 
     @Test
+    void plainTextFieldsDrawEmojiWithTheFontTheImageShips() throws Exception {
+        Path screenshot = Path.of(System.getProperty("parley.buildDir", "target"), "screenshots",
+                "image-text-field-emoji.png");
+        Files.createDirectories(screenshot.getParent());
+        Path testClasses = Path.of(System.getProperty("parley.buildDir", "target"), "test-classes");
+        Run image = ImageProcess.start(IMAGE.resolve("bin/java"), home(), Map.of(), "-Djava.awt.headless=true",
+                "--patch-module", "parley=" + testClasses, "-m", "parley/" + TextFieldEmojiProbe.class.getName(),
+                screenshot.toString()).await(QUICK);
+        assertThat(image.code()).as(image.toString()).isZero();
+        assertThat(image.out()).as("the message views' emoji font, read from lib/fonts/fallback")
+                .contains("emoji-font=Noto Emoji");
+        assertThat(differingPixels(image)).as("emoji against missing-glyph boxes in a text field, " + screenshot)
+                .isGreaterThan(100);
+
+        // the same probe on the JDK the tests run on, which knows no emoji font: boxes, so the probe can tell
+        Run jdk = ImageProcess.start(Path.of(System.getProperty("java.home"), "bin", "java"), home(), Map.of(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                TextFieldEmojiProbe.class.getName()).await(QUICK);
+        assertThat(jdk.code()).as(jdk.toString()).isZero();
+        assertThat(differingPixels(jdk)).as("the JDK's text field draws emoji as boxes: " + jdk).isZero();
+    }
+
+    private static int differingPixels(Run probe) {
+        return probe.out().lines().filter(l -> l.startsWith("differing-pixels=")).findFirst()
+                .map(l -> Integer.parseInt(l.substring("differing-pixels=".length())))
+                .orElseThrow(() -> new AssertionError("the probe printed no count:\n" + probe));
+    }
+
+    @Test
     void theTarballHoldsTheImageAndBothSizesArePrinted() throws Exception {
         Path tarball;
         try (Stream<Path> files = Files.list(IMAGE.getParent())) {

@@ -3,9 +3,9 @@ package parley.app;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +21,22 @@ import java.util.function.Predicate;
 
 /**
  * A long-running process on pipes, as a bot's controller runs it: lines written to its stdin, its stdout read
- * line by line (JSON lines parsed as they come), stderr kept in a file. A cleared environment like
+ * line by line (JSON lines parsed as they come; through a file the reader follows), stderr kept in a file. A cleared environment like
  * {@link ImageProcess}: {@code PATH=/usr/bin:/bin}, a private HOME.
  */
 public final class RpcProcess implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final Path err;
+    private final Path out;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
     private RpcProcess(List<String> command, Path home, Map<String, String> extraEnvironment) throws IOException {
         Files.createDirectories(home);
         this.err = Files.createTempFile(home, "err-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        this.out = Files.createTempFile(home, "out-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile()).redirectOutput(out.toFile());
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", "/usr/bin:/bin");
@@ -43,16 +45,42 @@ public final class RpcProcess implements AutoCloseable {
         env.putAll(extraEnvironment);
         this.process = builder.start();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.reader = Thread.ofPlatform().daemon().name("rpc-stdout").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    lines.add(line);
+        this.reader = Thread.ofPlatform().daemon().name("rpc-stdout").start(this::tail);
+    }
+
+    /*
+     * stdout goes to a file that this thread follows, not through a pipe: a pipe read racing the JDK's drain of
+     * a killed process's pipe can fail with "Stream closed" and lose the lines still buffered (CrashIT failed so).
+     */
+    private void tail() {
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(out)) {
+            while (true) {
+                boolean ended = !process.isAlive(); // checked before reading: what it wrote before dying is read
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines.add(partial.toString(StandardCharsets.UTF_8));
+                            partial.reset();
+                        } else {
+                            partial.write(buffer[i]);
+                        }
+                    }
                 }
-            } catch (IOException e) {
-                lines.add("(stdout failed: " + e + ")");
+                if (ended) {
+                    break;
+                }
+                Thread.sleep(10);
             }
-        });
+            if (partial.size() > 0) {
+                lines.add(partial.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            lines.add("(stdout unreadable: " + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The image's {@code bin/parley ARGS... jsonrpc}. */

@@ -5,14 +5,22 @@ import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The bundled monochrome Noto Emoji font (SIL OFL 1.1, {@code parley/ui/fonts/}). Swing on Linux draws colour
  * emoji as nothing and has no fallback for them, so message text names this font explicitly for emoji runs.
  * Loaded on first use (about 0.9 MB), not at start-up.
+ *
+ * <p>The runtime image carries the font once, in {@code lib/fonts/fallback/} (where the JDK appends it to every
+ * logical font, so plain text fields draw emoji too) instead of inside the module; run from a JDK, it is the
+ * module's resource.
  */
 public final class EmojiFont {
     private static final String RESOURCE = "/parley/ui/fonts/NotoEmoji-Regular.ttf";
+    private static final Path IN_RUNTIME = Path.of(System.getProperty("java.home"), "lib", "fonts", "fallback",
+            "NotoEmoji-Regular.ttf");
 
     private EmojiFont() {}
 
@@ -37,16 +45,25 @@ public final class EmojiFont {
         static final Font FONT = load();
 
         private static Font load() {
-            try (InputStream in = EmojiFont.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the build");
-                }
+            try (InputStream in = open()) {
                 Font font = Font.createFont(Font.TRUETYPE_FONT, in);
                 GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
                 return font;
             } catch (IOException | FontFormatException e) {
                 throw new IllegalStateException("cannot load the emoji font " + RESOURCE + ": " + e.getMessage(), e);
             }
+        }
+
+        private static InputStream open() throws IOException {
+            InputStream in = EmojiFont.class.getResourceAsStream(RESOURCE);
+            if (in != null) {
+                return in;
+            }
+            if (Files.isReadable(IN_RUNTIME)) {
+                return Files.newInputStream(IN_RUNTIME);
+            }
+            throw new IllegalStateException(RESOURCE + " is missing from the build and " + IN_RUNTIME
+                    + " from the runtime");
         }
     }
 }
