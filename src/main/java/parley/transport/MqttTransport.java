@@ -1,6 +1,7 @@
 package parley.transport;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -27,8 +27,8 @@ import parley.crypto.InboxId;
 /**
  * The MQTT side of Parley: one per process. It owns the threads every connection shares:
  * <ul>
- *   <li>{@code parley-mqtt-io-N}: Paho's sender, receiver and callback loops (three per live connection;
- *       they block on sockets) and the blocking steps of close and retire;</li>
+ *   <li>{@code parley-mqtt-io-N}, virtual threads: Paho's sender, receiver and callback loops (three per live
+ *       connection; they block on sockets) and the blocking steps of close and retire;</li>
  *   <li>{@code parley-mqtt-timer}: one thread for keep-alive pings and reconnect timers; its tasks never
  *       block.</li>
  * </ul>
@@ -40,10 +40,15 @@ public final class MqttTransport implements Transport, AutoCloseable {
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    private final ExecutorService io = Executors.newCachedThreadPool(named("parley-mqtt-io-", true));
+    // virtual: Paho's loops block on sockets and monitors, which on JDK 25 park a virtual thread without pinning
+    // its carrier (JEP 491), so a connection costs no platform thread and stack (docs/benchmarks.md, scale)
+    private final ExecutorService io = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("parley-mqtt-io-", 1).factory());
     private final ScheduledThreadPoolExecutor timer =
-            new ScheduledThreadPoolExecutor(1, named("parley-mqtt-timer", false));
+            new ScheduledThreadPoolExecutor(1, named("parley-mqtt-timer"));
     private final ScheduledExecutorService pahoExecutor = new PahoExecutor(io, timer);
+    private final ConnectGate connectGate = new ConnectGate(ConnectGate.LIMIT, io, timer,
+            Duration.ofSeconds(3L * CONNECT_TIMEOUT_SECONDS));
     private final Set<PahoInboxConnection> open = ConcurrentHashMap.newKeySet();
     private final InstantSource clock;
     private final RandomGenerator random;
@@ -78,7 +83,7 @@ public final class MqttTransport implements Transport, AutoCloseable {
         }
         var connection = new PahoInboxConnection[1];
         connection[0] = new PahoInboxConnection(client, clientId, connectOptions(profile, tls, false),
-                connectOptions(profile, tls, true), listener, callbackExecutor, timer, io,
+                connectOptions(profile, tls, true), listener, callbackExecutor, timer, io, connectGate,
                 new TakeoverDetector(clock), random, () -> open.remove(connection[0]));
         open.add(connection[0]);
         LOG.log(Level.DEBUG, "opened inbox {0} on {1}", clientId.abbreviated(), profile.preferred());
@@ -115,10 +120,9 @@ public final class MqttTransport implements Transport, AutoCloseable {
         return options;
     }
 
-    private static ThreadFactory named(String name, boolean numbered) {
-        var count = new AtomicInteger();
+    private static ThreadFactory named(String name) {
         return task -> {
-            Thread thread = new Thread(task, numbered ? name + count.incrementAndGet() : name);
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
         };

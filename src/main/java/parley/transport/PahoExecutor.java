@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The executor every Paho client of one {@link MqttTransport} shares. Paho runs each connection's sender,
- * receiver and callback loops as long-running tasks, so {@code execute} goes to a growing pool of named I/O
- * threads; timers (keep-alive pings) go to the transport's one scheduler thread. Paho must not shut the
- * shared executors down: {@code shutdown} here does nothing, the transport owns them.
+ * receiver and callback loops as long-running tasks, so {@code execute} starts a named virtual thread for each;
+ * timers (keep-alive pings) go to the transport's one scheduler thread. Paho must not shut the shared executors
+ * down: {@code shutdown} here does nothing, the transport owns them.
  */
 final class PahoExecutor extends AbstractExecutorService implements ScheduledExecutorService {
     private final ExecutorService io;
@@ -24,20 +27,40 @@ final class PahoExecutor extends AbstractExecutorService implements ScheduledExe
     }
 
     /**
-     * Paho renames the thread it runs on to "MQTT Rec: " + client id, and our client ids are inbox ids: the
-     * pool thread gets its own name back when the task ends, so that a full inbox id does not outlive it.
+     * Paho renames the thread it runs on to "MQTT Rec: " + client id, and our client ids are inbox ids: each task
+     * has a virtual thread of its own, which ends with it, so that name never outlives the connection's loop.
      */
     @Override
     public void execute(Runnable command) {
-        io.execute(() -> {
-            Thread thread = Thread.currentThread();
-            String name = thread.getName();
-            try {
-                command.run();
-            } finally {
-                thread.setName(name);
-            }
-        });
+        io.execute(command);
+    }
+
+    /*
+     * Paho stops a connection's loops with Future.cancel(true). On a platform thread that interrupt leaves a
+     * blocking socket read alone, and Paho relies on it; on a virtual thread it closes the socket under a loop
+     * still sending (a DISCONNECT, a PUBACK), which lost and reordered publishes in ChatServiceIT. So a cancel
+     * of Paho's never interrupts: the loops end as on platform threads, when Paho closes the network module and
+     * wakes them.
+     */
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return new UninterruptedTask<>(Executors.callable(runnable, value));
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new UninterruptedTask<>(callable);
+    }
+
+    private static final class UninterruptedTask<T> extends FutureTask<T> {
+        UninterruptedTask(Callable<T> callable) {
+            super(callable);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return super.cancel(false);
+        }
     }
 
     @Override

@@ -52,6 +52,7 @@ final class PahoInboxConnection implements InboxConnection {
     private final RandomGenerator random;
     private final Runnable onClosed;
     private final PublishWindow window;
+    private final ConnectGate gate;
 
     private volatile ConnectionState state = new Closed();
     private Lifecycle lifecycle = Lifecycle.NEW;
@@ -66,7 +67,8 @@ final class PahoInboxConnection implements InboxConnection {
     PahoInboxConnection(MqttAsyncClient client, InboxId inbox, MqttConnectOptions options,
                         MqttConnectOptions retireOptions, ConnectionListener listener, Executor callbackExecutor,
                         ScheduledExecutorService timer,
-                        Executor io, TakeoverDetector takeover, RandomGenerator random, Runnable onClosed) {
+                        Executor io, ConnectGate gate, TakeoverDetector takeover, RandomGenerator random,
+                        Runnable onClosed) {
         this.client = client;
         this.inbox = inbox;
         this.topic = InboxConnection.topicOf(inbox);
@@ -76,6 +78,7 @@ final class PahoInboxConnection implements InboxConnection {
         this.callbackExecutor = callbackExecutor;
         this.timer = timer;
         this.io = io;
+        this.gate = gate;
         this.takeover = takeover;
         this.random = random;
         this.onClosed = onClosed;
@@ -151,9 +154,17 @@ final class PahoInboxConnection implements InboxConnection {
     }
 
     private void connect() {
+        gate.enter(this::attempt);
+    }
+
+    /** One connection attempt, through the transport's {@link ConnectGate}: it ends the pass however it ends. */
+    private void attempt(ConnectGate.Pass pass) {
         long gen;
         synchronized (this) {
-            if (lifecycle != Lifecycle.RUNNING) return;
+            if (lifecycle != Lifecycle.RUNNING) {
+                pass.done();
+                return;
+            }
             attempt++;
             gen = ++generation;
             report(new Connecting(attempt));
@@ -162,16 +173,22 @@ final class PahoInboxConnection implements InboxConnection {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    pass.done();
                     connected(gen, token.getSessionPresent());
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
+                    pass.done();
                     connectFailed(gen, error);
                 }
             });
         } catch (MqttException e) {
+            pass.done();
             connectFailed(gen, e);
+        } catch (RuntimeException e) {
+            pass.done();
+            throw e;
         }
     }
 

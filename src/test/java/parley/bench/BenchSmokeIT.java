@@ -64,7 +64,7 @@ class BenchSmokeIT {
     @Test
     void scaleChildReportsConnectTimeThreadsMemoryAndRoundTrip(BrokerStack stack) throws Exception {
         var results = ScaleBench.run(stack.mqttsUri(), stack.caFile(), tmp.resolve("scale"), new int[] {1, 3}, 3, 1,
-                List.of(ChildJvm.SMALL_FOOTPRINT));
+                List.of(ChildJvm.LAUNCHER), stack::restartBroker);
 
         assertThat(results).extracting(ScaleBench.Result::chats).containsExactly(1, 3);
         for (var r : results) {
@@ -73,10 +73,19 @@ class BenchSmokeIT {
             assertThat(f.get("connectNanos").getAsLong()).isPositive();
             // Paho runs a sender, a receiver and a callback loop per live connection
             assertThat(f.get("pahoLoopThreads").getAsLong()).isBetween(1L, 3L * r.chats());
+            // ... on virtual threads: no platform thread per connection
+            assertThat(f.get("platformPahoLoopThreads").getAsLong()).isZero();
             assertThat(f.get("mqttIoThreads").getAsLong()).isGreaterThanOrEqualTo(f.get("pahoLoopThreads").getAsLong());
             assertThat(f.get("peakRssBytes").getAsLong()).isGreaterThanOrEqualTo(f.get("rssBytes").getAsLong());
             assertThat(f.get("rtP99Nanos").getAsDouble()).isGreaterThanOrEqualTo(f.get("rtP50Nanos").getAsDouble());
         }
+        // the last size had the broker restarted under it: every chat came back
+        var reconnect = results.getLast().figures().getAsJsonObject("reconnect");
+        assertThat(reconnect.get("chats").getAsInt()).isEqualTo(3);
+        assertThat(reconnect.get("peakPerSecond").getAsInt()).isBetween(1, 3);
+        assertThat(reconnect.get("dropToAllBackNanos").getAsLong())
+                .isGreaterThanOrEqualTo(reconnect.get("firstToLastNanos").getAsLong());
+        assertThat(results.getFirst().figures().has("reconnect")).isFalse();
     }
 
     @Test

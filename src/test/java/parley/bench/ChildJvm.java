@@ -5,11 +5,15 @@ import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a benchmark's measured side in a JVM of its own (so its peak RSS and threads are its own), on this JVM's
@@ -18,12 +22,34 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
     /** The child's JVM options: the JVM's defaults. */
     static final List<String> FLAGS = List.of();
-    /** A desktop launcher's options for a small footprint (the options the packaging measured). */
-    static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1");
+    /** The memory and compiler options of the image's launcher ({@code jlink/bin/parley}), read from it. */
+    static final List<String> LAUNCHER = launcherOptions();
 
     private ChildJvm() {}
 
+    private static List<String> launcherOptions() {
+        Path launcher = BenchOptions.repoDir().resolve("jlink/bin/parley");
+        try {
+            String exec = Files.readAllLines(launcher, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("exec ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no exec line in " + launcher));
+            List<String> options = Arrays.stream(exec.split(" ")).filter(o -> o.startsWith("-X")).toList();
+            if (options.isEmpty()) {
+                throw new IllegalStateException("no -X options on the exec line of " + launcher);
+            }
+            return options;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + launcher, e);
+        }
+    }
+
     static JsonObject run(Class<?> main, List<String> extraFlags, String... args) throws IOException, InterruptedException {
+        return run(main, extraFlags, line -> {}, args);
+    }
+
+    /** As above; {@code onLine} sees each other line the child prints as it comes (a request to the parent). */
+    static JsonObject run(Class<?> main, List<String> extraFlags, Consumer<String> onLine, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FLAGS);
@@ -42,6 +68,7 @@ final class ChildJvm {
                 if (line.startsWith(ScaleChild.RESULT)) {
                     result = JsonParser.parseString(line.substring(ScaleChild.RESULT.length())).getAsJsonObject();
                 } else {
+                    onLine.accept(line);
                     other.append(line).append('\n');
                 }
             }

@@ -19,9 +19,12 @@ final class ScaleBench {
 
     private ScaleBench() {}
 
-    /** Each size is measured once per entry of {@code flagSets} (the child JVM's options). */
+    /**
+     * Each size is measured once per entry of {@code flagSets} (the child JVM's options); the last size with the
+     * last flags also has the broker restarted under it ({@code restartBroker}) to time the reconnect.
+     */
     static List<Result> run(URI broker, Path caFile, Path work, int[] sizes, int messages, int warmup,
-                            List<List<String>> flagSets) throws Exception {
+                            List<List<String>> flagSets, Runnable restartBroker) throws Exception {
         Path profile = work.resolve("scale");
         Path idleProfile = work.resolve("scale-idle-peers");
         List<Result> results = new ArrayList<>();
@@ -47,9 +50,11 @@ final class ScaleBench {
                     }
                 }
                 for (List<String> flags : flagSets) {
-                    JsonObject figures = ChildJvm.run(ScaleChild.class, flags, profile.toString(), broker.toString(),
-                            caFile.toString(), echoChat.atInviter().value(), Integer.toString(messages),
-                            Integer.toString(warmup));
+                    boolean restart = size == sizes[sizes.length - 1] && flags == flagSets.getLast();
+                    JsonObject figures = ChildJvm.run(ScaleChild.class, flags, line -> {
+                        if (line.equals(ScaleChild.RESTART_BROKER)) restartBroker.run();
+                    }, profile.toString(), broker.toString(), caFile.toString(), echoChat.atInviter().value(),
+                            Integer.toString(messages), Integer.toString(warmup), restart ? "restart" : "no-restart");
                     results.add(new Result(size, flags, figures));
                 }
             }

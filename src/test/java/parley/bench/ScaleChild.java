@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import parley.chat.Chat;
 import parley.chat.ChatEvent;
 import parley.crypto.ChatId;
@@ -17,10 +19,16 @@ import parley.crypto.ChatId;
  * connects one inbox each), times until every chat is online, counts threads, then measures an app-level round
  * trip on one chat (send, the peer's echo arrives) while the others idle, and prints its figures on one line.
  *
- * <p>Arguments: profile dir, broker URL, CA file, the echo chat's id, messages, warm-up messages.
+ * <p>With "restart" as its last argument it then asks the parent to restart the broker and times how its chats
+ * come back: every chat's first return to online after the drop, so the spread and the peak rate of connects
+ * the broker accepted (their CONNACKs, on loopback) show whether a thousand chats come back as a herd.
+ *
+ * <p>Arguments: profile dir, broker URL, CA file, the echo chat's id, messages, warm-up messages[, "restart"].
  */
 public final class ScaleChild {
     static final String RESULT = "RESULT ";
+    /** Printed when the child wants the broker restarted (the last argument "restart"); the parent does it. */
+    static final String RESTART_BROKER = "RESTART-BROKER";
 
     private ScaleChild() {}
 
@@ -36,8 +44,10 @@ public final class ScaleChild {
             int chats = awaitAllOnline(party, 120);
             long connected = System.nanoTime() - start;
             ProcStatus afterConnect = ProcStatus.now();
-            Map<String, Long> byName = ThreadCensus.byName();
+            ThreadCensus.Census census = ThreadCensus.take();
+            Map<String, Long> byName = census.all();
             Samples rt = roundTrips(party, echoChat, messages, warmup);
+            JsonObject reconnect = args.length > 6 && args[6].equals("restart") ? reconnect(party, chats) : null;
             ProcStatus end = ProcStatus.now();
             JsonObject out = new JsonObject();
             out.addProperty("chats", chats);
@@ -46,11 +56,14 @@ public final class ScaleChild {
             out.addProperty("mqttIoThreads", ThreadCensus.transportIo(byName));
             out.addProperty("pahoLoopThreads", ThreadCensus.pahoLoops(byName));
             out.addProperty("javaThreads", byName.values().stream().mapToLong(Long::longValue).sum());
-            out.addProperty("threadNames", byName.toString());
+            out.addProperty("platformThreads", census.platformCount());
+            out.addProperty("platformPahoLoopThreads", ThreadCensus.pahoLoops(census.platform()));
+            out.addProperty("threadNames", "platform " + census.platform() + "; virtual " + census.virtual());
             out.addProperty("peakRssBytes", end.peakRssBytes());
             out.addProperty("rssBytes", end.rssBytes());
             out.addProperty("rtP50Nanos", rt.median());
             out.addProperty("rtP99Nanos", rt.percentile(99));
+            if (reconnect != null) out.add("reconnect", reconnect);
             System.out.println(RESULT + out);
         }
     }
@@ -87,5 +100,42 @@ public final class ScaleChild {
             if (i >= warmup) rt[i - warmup] = echoed - start;
         }
         return Samples.ofNanos(rt);
+    }
+
+    /** Asks for the broker's restart; waits until every chat has been back online once. */
+    private static JsonObject reconnect(BenchParty party, int chats) throws InterruptedException {
+        Map<ChatId, Boolean> online = new ConcurrentHashMap<>();
+        Map<ChatId, Long> back = new ConcurrentHashMap<>();
+        AtomicLong firstDrop = new AtomicLong();
+        party.addListener(e -> {
+            if (e instanceof ChatEvent.ChatChanged c) {
+                boolean on = c.snapshot().connection().status() == Chat.Connection.Status.ONLINE;
+                Boolean was = online.put(c.chat(), on);
+                long now = System.nanoTime();
+                if (!on && !Boolean.FALSE.equals(was)) firstDrop.compareAndSet(0, now);
+                if (on && Boolean.FALSE.equals(was)) back.putIfAbsent(c.chat(), now);
+            }
+        });
+        System.out.println(RESTART_BROKER);
+        System.out.flush();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (back.size() < chats) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(back.size() + " of " + chats + " chats back within 5 min");
+            }
+            Thread.sleep(20);
+        }
+        long[] times = back.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        int peak = 0;
+        for (int i = 0, j = 0; i < times.length; i++) { // the most returns in any one second
+            while (times[i] - times[j] >= 1_000_000_000L) j++;
+            peak = Math.max(peak, i - j + 1);
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("chats", times.length);
+        out.addProperty("dropToAllBackNanos", times[times.length - 1] - firstDrop.get());
+        out.addProperty("firstToLastNanos", times[times.length - 1] - times[0]);
+        out.addProperty("peakPerSecond", peak);
+        return out;
     }
 }

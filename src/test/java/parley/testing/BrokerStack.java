@@ -36,30 +36,37 @@ public final class BrokerStack implements AutoCloseable, TestBroker {
     /** Stack settings; {@link #defaults()} matches {@code scripts/stack}'s own defaults. */
     /** {@code webRoot}: the folder nginx serves, else scripts/stack's default (the built client). */
     public record Options(int maxQueuedMessages, int messageSizeLimit, ServerCertificate serverCertificate,
-            java.util.Optional<Path> webRoot) {
+            java.util.Optional<Path> webRoot, int maxConnections) {
         public Options {
             if (maxQueuedMessages < 1) throw new IllegalArgumentException("maxQueuedMessages must be >= 1");
+            if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be >= 1");
             if (messageSizeLimit < 0) throw new IllegalArgumentException("messageSizeLimit must be >= 0");
         }
 
         public static Options defaults() {
-            return new Options(1000, 262_144, ServerCertificate.LOCALHOST, java.util.Optional.empty());
+            return new Options(1000, 262_144, ServerCertificate.LOCALHOST, java.util.Optional.empty(), 1000);
         }
 
         public Options withMaxQueuedMessages(int n) {
-            return new Options(n, messageSizeLimit, serverCertificate, webRoot);
+            return new Options(n, messageSizeLimit, serverCertificate, webRoot, maxConnections);
         }
 
         public Options withMessageSizeLimit(int bytes) {
-            return new Options(maxQueuedMessages, bytes, serverCertificate, webRoot);
+            return new Options(maxQueuedMessages, bytes, serverCertificate, webRoot, maxConnections);
         }
 
         public Options withServerCertificate(ServerCertificate certificate) {
-            return new Options(maxQueuedMessages, messageSizeLimit, certificate, webRoot);
+            return new Options(maxQueuedMessages, messageSizeLimit, certificate, webRoot, maxConnections);
         }
 
         public Options withWebRoot(Path folder) {
-            return new Options(maxQueuedMessages, messageSizeLimit, serverCertificate, java.util.Optional.of(folder));
+            return new Options(maxQueuedMessages, messageSizeLimit, serverCertificate, java.util.Optional.of(folder),
+                    maxConnections);
+        }
+
+        /** Mosquitto's max_connections per listener (the shipped 1,000 is too few for one process of 1,000 chats). */
+        public Options withMaxConnections(int n) {
+            return new Options(maxQueuedMessages, messageSizeLimit, serverCertificate, webRoot, n);
         }
     }
 
@@ -101,6 +108,7 @@ public final class BrokerStack implements AutoCloseable, TestBroker {
                     "--https-port", Integer.toString(ports[2]),
                     "--max-queued", Integer.toString(options.maxQueuedMessages()),
                     "--message-size-limit", Integer.toString(options.messageSizeLimit()),
+                    "--max-connections", Integer.toString(options.maxConnections()),
                     "--server-cert", options.serverCertificate().scriptName,
                     "--keys", stateDir.resolve("keys").toString()));
             options.webRoot().ifPresent(root -> args.addAll(List.of("--web-root", root.toString())));
