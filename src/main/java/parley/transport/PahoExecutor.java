@@ -38,9 +38,9 @@ final class PahoExecutor extends AbstractExecutorService implements ScheduledExe
     /*
      * Paho stops a connection's loops with Future.cancel(true). On a platform thread that interrupt leaves a
      * blocking socket read alone, and Paho relies on it; on a virtual thread it closes the socket under a loop
-     * still sending (a DISCONNECT, a PUBACK), which lost and reordered publishes in ChatServiceIT. So a cancel
-     * of Paho's never interrupts: the loops end as on platform threads, when Paho closes the network module and
-     * wakes them.
+     * that may still be sending (without this, ChatServiceIT.aBrokerRestartLosesNothing saw the messages of an
+     * outage arrive out of order). So a cancel of Paho's never interrupts: the loops end as on platform threads,
+     * when Paho closes the network module and wakes them.
      */
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
