@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A long-running process on pipes, as a bot's controller runs it: lines written to its stdin, its stdout read
- * line by line (JSON lines parsed as they come; through a file the reader follows), stderr kept in a file. A cleared environment like
- * {@link ImageProcess}: {@code PATH=/usr/bin:/bin}, a private HOME.
+ * A long-running process, as a bot's controller runs it: lines written to its stdin, its stdout read line by
+ * line (JSON lines parsed as they come, from a file the reader follows), stderr kept in a file. A cleared
+ * environment like {@link ImageProcess}: {@code PATH=/usr/bin:/bin}, a private HOME.
  */
 public final class RpcProcess implements AutoCloseable {
     private final Process process;

@@ -60,8 +60,8 @@ public final class Bench {
         if (steps.isEmpty()) {
             return figures;
         }
-        // one process of 1,000 chats holds 1,000 connections, and building its profile 2,000 at once: more than
-        // the 1,000 per listener a server ships with (docs/benchmarks.md, scale)
+        // room beyond the 1,000 per listener a server ships with: the scale benchmark's one process holds a
+        // connection per chat, and building its profile holds the peers' too (docs/benchmarks.md, scale)
         try (Workspace work = Workspace.create();
              BrokerStack stack = BrokerStack.start(BrokerStack.Options.defaults().withMaxConnections(2_500))) {
             figures.addAll(run(steps.stream()
